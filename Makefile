@@ -1,0 +1,61 @@
+# Every target installs what it needs first, idempotently, from pinned versions.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := synth
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+.PHONY: setup python node tools synth test check lint diff imports bench snapshot-update clean
+
+## setup: Python environment, cdk8s CLI, validators, CRDs and schemas, test servers
+setup: python node tools
+
+python: $(VENV)/.installed
+$(VENV)/.installed: requirements.lock
+	tools/bootstrap_python.sh "$(PYTHON)" "$(VENV)"
+	touch $@
+
+node: node_modules/.installed
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+tools: python
+	for script in tools/install/*.sh; do bash "$$script"; done
+
+## synth: render every overlay into dist/ (atomically) and overlays/schema.json
+synth: python
+	$(PY) main.py synth
+
+## test: the whole suite (installs everything first)
+test: setup
+	$(PY) -m pytest
+
+## check: fail when dist/ or overlays/schema.json differ from a fresh render
+check: python
+	$(PY) main.py check
+
+lint: python
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy mlflow_gitops main.py
+
+## diff: rendered diff of the work tree against the merge base with main
+diff: python
+	$(PY) main.py diff
+
+## imports: regenerate mlflow_gitops/imports from the pinned CRDs (never edit by hand)
+imports: node tools
+	tools/import_crds.sh
+
+## snapshot-update: rewrite the snapshots from a fresh render; read the diff before committing
+snapshot-update: python
+	$(PY) -m pytest tests/render/test_snapshots.py --snapshot-update
+
+bench: python
+	for bench in bench/*.py; do $(PY) "$$bench"; done
+
+clean:
+	rm -rf .cache .cdk8s.out

@@ -1,0 +1,94 @@
+"""Command line: synth (render dist/), check (is dist/ up to date?), diff (review a change)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mlflow_gitops.app import RenderError
+from mlflow_gitops.overlays import OverlayError, load_overlays
+from mlflow_gitops.render import (
+    read_project_files,
+    schema_text,
+    synthesize,
+    write_file,
+    write_tree,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXIT_BAD_INPUT = 2
+
+
+def render(root: Path, overlays: list[str] | None = None) -> dict[str, str]:
+    loaded = load_overlays(root / "overlays", overlays)
+    return synthesize(loaded, read_project_files(root))
+
+
+def _synth(args: argparse.Namespace) -> int:
+    output = Path(args.output) if args.output else ROOT / "dist"
+    files = render(ROOT, args.overlay)
+    write_tree(files, output)
+    if not args.output:
+        write_file(schema_text(), ROOT / "overlays" / "schema.json")
+    print(
+        f"rendered {len(files)} files for {len({f.split('/')[0] for f in files})} "
+        f"overlays into {output}"
+    )
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Fail when the committed dist/ or overlay schema differs from a fresh render."""
+    fresh = render(ROOT)
+    dist = ROOT / "dist"
+    committed = (
+        {
+            path.relative_to(dist).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(dist.rglob("*"))
+            if path.is_file()
+        }
+        if dist.is_dir()
+        else {}
+    )
+    stale = sorted(
+        name for name in fresh.keys() | committed.keys() if fresh.get(name) != committed.get(name)
+    )
+    schema = ROOT / "overlays" / "schema.json"
+    if not schema.is_file() or schema.read_text(encoding="utf-8") != schema_text():
+        stale.append("overlays/schema.json")
+    if stale:
+        shown = ", ".join(stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")
+        print(
+            f"dist/ is out of date ({shown}): run `make synth` and commit the result",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"dist/ is up to date ({len(fresh)} files)")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from mlflow_gitops import review
+
+    return review.main(args.rest)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="main.py", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+    synth = commands.add_parser("synth", help="render every overlay into dist/")
+    synth.add_argument("--output", help="write here instead of dist/ (schema not written)")
+    synth.add_argument("--overlay", action="append", help="only this overlay (repeatable)")
+    synth.set_defaults(run=_synth)
+    check = commands.add_parser("check", help="fail if dist/ differs from a fresh render")
+    check.set_defaults(run=_check)
+    diff = commands.add_parser("diff", help="rendered diff between two revisions", add_help=False)
+    diff.add_argument("rest", nargs=argparse.REMAINDER)
+    diff.set_defaults(run=_diff)
+    args = parser.parse_args(argv if argv is not None else sys.argv[1:] or ["synth"])
+    try:
+        return int(args.run(args))
+    except (OverlayError, RenderError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT

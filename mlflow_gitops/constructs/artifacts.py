@@ -1,0 +1,53 @@
+"""Where artifacts live. Clients always upload and download through the tracking server
+(``--serve-artifacts``), so no client needs the bucket's keys or the volume's mount."""
+
+from __future__ import annotations
+
+from constructs import Construct
+
+from mlflow_gitops.config import S3Artifacts, S3Connection, VolumeArtifacts
+from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
+
+
+def _s3_env(s3: S3Connection) -> ServerWiring:
+    env = [
+        from_secret("AWS_ACCESS_KEY_ID", s3.credentials_secret, s3.access_key_id_key),
+        from_secret("AWS_SECRET_ACCESS_KEY", s3.credentials_secret, s3.secret_access_key_key),
+        plain("MLFLOW_S3_ENDPOINT_URL", s3.endpoint_url),
+    ]
+    if s3.ignore_tls:
+        env.append(plain("MLFLOW_S3_IGNORE_TLS", "true"))
+    return ServerWiring(env=tuple(env))
+
+
+class VolumeArtifactStore(Construct):
+    """Artifacts on a mounted claim (seed 001: ``/models/mlflow-artifacts`` on JuiceFS).
+
+    The seed handed clients ``file:///models/...`` as the artifact root, which only pods
+    with the mount can write; serving through the server makes it work for every client.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, settings: VolumeArtifacts) -> None:
+        super().__init__(scope, id)
+        self._settings = settings
+
+    @property
+    def wiring(self) -> ServerWiring:
+        s = self._settings
+        served = ServerWiring(args=("--serve-artifacts", f"--artifacts-destination={s.path}"))
+        return served + (_s3_env(s.s3) if s.s3 else ServerWiring())
+
+
+class S3ArtifactStore(Construct):
+    """Artifacts in an S3-compatible bucket (SeaweedFS, MinIO, AWS)."""
+
+    def __init__(self, scope: Construct, id: str, *, settings: S3Artifacts) -> None:
+        super().__init__(scope, id)
+        self._settings = settings
+
+    @property
+    def wiring(self) -> ServerWiring:
+        s = self._settings
+        destination = f"s3://{s.s3.bucket}/{s.prefix}".rstrip("/")
+        served = ServerWiring(args=("--serve-artifacts", f"--artifacts-destination={destination}"))
+        return served + _s3_env(s.s3)

@@ -1,0 +1,52 @@
+"""Where MLflow keeps its metadata. Each database option offers the same small handle."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from constructs import Construct
+
+from mlflow_gitops.config import ExternalPostgres
+from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
+
+
+class MetadataDatabase(Protocol):
+    """What the server and the auth option need from a database option."""
+
+    @property
+    def wiring(self) -> ServerWiring: ...
+
+    def uri_for(self, database: str) -> str:
+        """A SQLAlchemy URI for another database on the same server, with no password in it."""
+        ...
+
+
+class ExternalPostgresDatabase(Construct):
+    """A PostgreSQL server run by the platform (seed 001: the shared ``postgresql-official``).
+
+    The password is never part of a URI or an argument: libpq reads ``PGPASSWORD``, so
+    the backend store URI carries only user, host, port and database.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, settings: ExternalPostgres) -> None:
+        super().__init__(scope, id)
+        self._settings = settings
+
+    @property
+    def wiring(self) -> ServerWiring:
+        s = self._settings
+        return ServerWiring(
+            env=(
+                # Seed 001 mlflow-db-secret keys, kept as the container's variable names.
+                plain("DB_HOST", s.host),
+                plain("DB_PORT", str(s.port)),
+                plain("DB_NAME", s.database),
+                plain("DB_USER", s.user),
+                from_secret("DB_PASSWORD", s.password.name, s.password.key),
+                from_secret("PGPASSWORD", s.password.name, s.password.key),
+                plain("MLFLOW_BACKEND_STORE_URI", self.uri_for("$(DB_NAME)")),
+            )
+        )
+
+    def uri_for(self, database: str) -> str:
+        return f"postgresql://$(DB_USER)@$(DB_HOST):$(DB_PORT)/{database}"

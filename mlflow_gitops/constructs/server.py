@@ -1,0 +1,143 @@
+"""The MLflow tracking server: its Deployment and Service, locked down by default."""
+
+from __future__ import annotations
+
+from cdk8s_plus_35 import k8s
+from constructs import Construct
+
+from mlflow_gitops.config import HttpProbe, Server
+from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.wiring import ServerWiring, plain
+
+COMPONENT = "server"
+# A writable scratch directory; the root filesystem is read-only.
+SCRATCH = k8s.Volume(name="tmp", empty_dir=k8s.EmptyDirVolumeSource(size_limit=None))
+
+
+def pod_security(settings: Server) -> k8s.PodSecurityContext:
+    return k8s.PodSecurityContext(
+        run_as_non_root=True,
+        run_as_user=settings.run_as.user,
+        run_as_group=settings.run_as.group,
+        fs_group=settings.run_as.fs_group,
+        seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
+    )
+
+
+def container_security() -> k8s.SecurityContext:
+    return k8s.SecurityContext(
+        run_as_non_root=True,
+        allow_privilege_escalation=False,
+        privileged=False,
+        read_only_root_filesystem=True,
+        capabilities=k8s.Capabilities(drop=["ALL"]),
+        seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
+    )
+
+
+def http_probe(probe: HttpProbe, port: int) -> k8s.Probe:
+    return k8s.Probe(
+        http_get=k8s.HttpGetAction(path=probe.path, port=k8s.IntOrString.from_number(port)),
+        initial_delay_seconds=probe.initial_delay_seconds,
+        timeout_seconds=probe.timeout_seconds,
+        period_seconds=probe.period_seconds,
+        failure_threshold=probe.failure_threshold,
+    )
+
+
+class MlflowServer(Construct):
+    """``mlflow server`` with what the options wired in; the Service is its handle."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: Identity,
+        settings: Server,
+        wiring: ServerWiring,
+        allowed_hosts: tuple[str, ...],
+        cors_origins: tuple[str, ...],
+    ) -> None:
+        super().__init__(scope, id)
+        self.service_name = identity.app
+        self.port = settings.port
+        selector = {"app": identity.app}  # seed 001: the Service selects app=mlflow
+        env = (
+            *wiring.env,
+            # MLflow >= 3.5 answers 403 to a Host header it does not know.
+            plain("MLFLOW_SERVER_ALLOWED_HOSTS", ",".join(allowed_hosts)),
+            plain("MLFLOW_SERVER_CORS_ALLOWED_ORIGINS", ",".join(cors_origins)),
+            plain("HOME", "/tmp"),
+        )
+        container = k8s.Container(
+            name="mlflow",
+            image=settings.image.reference,
+            image_pull_policy=settings.image.pull_policy,
+            command=["mlflow", "server"],
+            args=[
+                "--host=0.0.0.0",
+                f"--port={settings.port}",
+                *([f"--workers={settings.workers}"] if settings.workers else []),
+                *wiring.args,
+            ],
+            env=list(env),
+            ports=[k8s.ContainerPort(name="http", container_port=settings.port)],
+            liveness_probe=http_probe(settings.probes.liveness, settings.port),
+            readiness_probe=http_probe(settings.probes.readiness, settings.port),
+            resources=k8s.ResourceRequirements(
+                requests={
+                    "cpu": k8s.Quantity.from_string(settings.resources.requests_cpu),
+                    "memory": k8s.Quantity.from_string(settings.resources.requests_memory),
+                },
+                limits={
+                    "cpu": k8s.Quantity.from_string(settings.resources.limits_cpu),
+                    "memory": k8s.Quantity.from_string(settings.resources.limits_memory),
+                },
+            ),
+            security_context=container_security(),
+            volume_mounts=[k8s.VolumeMount(name="tmp", mount_path="/tmp"), *wiring.mounts],
+        )
+        pull_secrets = (
+            [k8s.LocalObjectReference(name=settings.image.pull_secret)]
+            if settings.image.pull_secret
+            else None
+        )
+        k8s.KubeDeployment(
+            self,
+            "deployment",
+            metadata=identity.metadata(identity.app, COMPONENT),
+            spec=k8s.DeploymentSpec(
+                replicas=settings.replicas,
+                selector=k8s.LabelSelector(match_labels=selector),
+                template=k8s.PodTemplateSpec(
+                    metadata=k8s.ObjectMeta(labels={**identity.labels(COMPONENT), **selector}),
+                    spec=k8s.PodSpec(
+                        automount_service_account_token=False,
+                        security_context=pod_security(settings),
+                        image_pull_secrets=pull_secrets,
+                        containers=[container],
+                        volumes=[SCRATCH, *wiring.volumes],
+                    ),
+                ),
+            ),
+        )
+        service_ports = [settings.port, *settings.extra_service_ports]
+        k8s.KubeService(
+            self,
+            "service",
+            metadata=identity.metadata(identity.app, COMPONENT),
+            spec=k8s.ServiceSpec(
+                type="ClusterIP",
+                selector=selector,
+                ports=[
+                    k8s.ServicePort(
+                        name="http" if port == settings.port else f"http-{port}",
+                        port=port,
+                        target_port=k8s.IntOrString.from_string("http"),
+                        protocol="TCP",
+                    )
+                    for port in service_ports
+                ],
+            ),
+        )

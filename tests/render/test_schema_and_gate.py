@@ -1,0 +1,39 @@
+"""The overlay JSON schema is committed and current; the up-to-date gate catches a stale dist/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.render.project import ROOT, copy_project, run_main
+
+
+def test_committed_overlay_schema_is_current() -> None:
+    from mlflow_gitops.render import schema_text
+
+    committed = ROOT / "overlays" / "schema.json"
+    assert committed.is_file(), "overlays/schema.json is missing: run `make synth`"
+    assert committed.read_text() == schema_text(), "overlays/schema.json is stale: `make synth`"
+    assert json.loads(committed.read_text())["title"] == "mlflow-gitops overlay"
+
+
+def test_every_overlay_file_points_editors_at_the_schema() -> None:
+    for overlay in sorted((ROOT / "overlays").glob("*.yaml")):
+        first = overlay.read_text().splitlines()[0]
+        assert first == "# yaml-language-server: $schema=./schema.json", overlay.name
+
+
+def test_gate_passes_on_a_fresh_render_and_fails_on_a_stale_one(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "overlays" / "schema.json").write_text(
+        (ROOT / "overlays" / "schema.json").read_text()
+    )
+    assert run_main(project, "check").returncode == 0
+    overlay = project / "overlays" / "homelab.yaml"
+    overlay.write_text(overlay.read_text().replace("size: 1Gi", "size: 2Gi"))
+    stale = run_main(project, "check")
+    assert stale.returncode == 1
+    assert "homelab/persistentvolumeclaim-mlflow-storage.yaml" in stale.stderr
+    assert "run `make synth`" in stale.stderr
+    assert run_main(project, "synth").returncode == 0
+    assert run_main(project, "check").returncode == 0
