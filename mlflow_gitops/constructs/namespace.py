@@ -6,6 +6,7 @@ from cdk8s_plus_35 import k8s
 from constructs import Construct
 
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.ordering import KEEP
 
 
 class MlflowNamespace(Construct):
@@ -14,5 +15,7 @@ class MlflowNamespace(Construct):
         k8s.KubeNamespace(
             self,
             "namespace",
-            metadata=identity.metadata(identity.namespace, "namespace", cluster_scoped=True),
+            metadata=identity.metadata(
+                identity.namespace, "namespace", cluster_scoped=True, annotations=KEEP
+            ),
         )

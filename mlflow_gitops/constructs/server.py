@@ -5,7 +5,7 @@ from __future__ import annotations
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
-from mlflow_gitops.config import HttpProbe, Server
+from mlflow_gitops.config import HttpProbe, RunAs, Server
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
 
@@ -14,12 +14,12 @@ COMPONENT = "server"
 SCRATCH = k8s.Volume(name="tmp", empty_dir=k8s.EmptyDirVolumeSource(size_limit=None))
 
 
-def pod_security(settings: Server) -> k8s.PodSecurityContext:
+def pod_security_for(run_as: RunAs) -> k8s.PodSecurityContext:
     return k8s.PodSecurityContext(
         run_as_non_root=True,
-        run_as_user=settings.run_as.user,
-        run_as_group=settings.run_as.group,
-        fs_group=settings.run_as.fs_group,
+        run_as_user=run_as.user,
+        run_as_group=run_as.group,
+        fs_group=run_as.fs_group,
         seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
     )
 
@@ -114,7 +114,7 @@ class MlflowServer(Construct):
                     metadata=k8s.ObjectMeta(labels={**identity.labels(COMPONENT), **selector}),
                     spec=k8s.PodSpec(
                         automount_service_account_token=False,
-                        security_context=pod_security(settings),
+                        security_context=pod_security_for(settings.run_as),
                         image_pull_secrets=pull_secrets,
                         containers=[container],
                         volumes=[SCRATCH, *wiring.volumes],

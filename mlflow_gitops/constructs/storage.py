@@ -7,6 +7,7 @@ from constructs import Construct
 
 from mlflow_gitops.config import VolumeClaim
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.ordering import KEEP
 from mlflow_gitops.constructs.wiring import ServerWiring
 
 
@@ -22,7 +23,9 @@ class ServerVolumes(Construct):
             k8s.KubePersistentVolumeClaim(
                 self,
                 claim.name,
-                metadata=identity.metadata(claim.name, "storage", labels=claim.labels),
+                metadata=identity.metadata(
+                    claim.name, "storage", labels=claim.labels, annotations=KEEP
+                ),
                 spec=k8s.PersistentVolumeClaimSpec(
                     access_modes=list(claim.access_modes),
                     storage_class_name=claim.storage_class,
