@@ -68,13 +68,12 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _diff(args: argparse.Namespace) -> int:
-    from mlflow_gitops import review
-
-    return review.main(args.rest)
-
-
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["diff"]:  # every option after `diff` belongs to the review's own parser
+        from mlflow_gitops import review
+
+        return review.main(argv[1:])
     parser = argparse.ArgumentParser(prog="main.py", description=__doc__)
     commands = parser.add_subparsers(dest="command")
     synth = commands.add_parser("synth", help="render every overlay into dist/")
@@ -83,10 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     synth.set_defaults(run=_synth)
     check = commands.add_parser("check", help="fail if dist/ differs from a fresh render")
     check.set_defaults(run=_check)
-    diff = commands.add_parser("diff", help="rendered diff between two revisions", add_help=False)
-    diff.add_argument("rest", nargs=argparse.REMAINDER)
-    diff.set_defaults(run=_diff)
-    args = parser.parse_args(argv if argv is not None else sys.argv[1:] or ["synth"])
+    commands.add_parser("diff", help="rendered diff between two revisions (see diff --help)")
+    args = parser.parse_args(argv or ["synth"])
     try:
         return int(args.run(args))
     except (OverlayError, RenderError) as error:

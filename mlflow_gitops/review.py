@@ -1,0 +1,271 @@
+"""`main.py diff`: review a change by what it does to the rendered manifests, object by object.
+
+    main.py diff [--base REV | --base-dir DIR] [--head REV | --head-dir DIR]
+                 [--format markdown|text] [--color auto|always|never] [-U N]
+                 [--output-prefix PATH [--max-chars N]] [--repo DIR]
+
+Base defaults to `git merge-base HEAD main` (or `main` without a merge base); head defaults to
+the work tree. A revision is rendered from a temporary detached `git worktree` (removed again,
+even on failure) by its own `main.py synth --output TMP`, with this Python; the work tree is
+rendered into a temporary folder too, so dist/ is never touched.
+
+Without --output-prefix the whole review goes to stdout. With it, the review is split into
+PATH-1.md, PATH-2.md, ... (PATH-i.txt for --format text) of at most --max-chars characters,
+ready to post as PR comments; stale higher-numbered parts of an earlier run are removed.
+
+Exit: 0 identical, 1 something differs, 2 usage error or failed render (one-line message).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlflow_gitops.review_core import (
+    Identity,
+    Manifest,
+    ParseCache,
+    TreeError,
+    compare,
+    load_tree,
+)
+from mlflow_gitops.review_format import GITHUB_COMMENT_LIMIT, Formatter, Labels, SplitError
+
+EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
+DEFAULT_BRANCH = "main"
+RENDER_TIMEOUT_S = 900
+# Below this, a part cannot hold its header plus a useful piece of one object.
+MIN_MAX_CHARS = 1000
+
+
+class ReviewError(Exception):
+    """Anything that ends the review with exit code 2; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Side:
+    label: str
+    objects: Mapping[Identity, Manifest]
+
+
+def _git(repo: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise ReviewError(f"git {' '.join(args)}: {_last_line(result.stderr)}")
+    return result.stdout.strip()
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "(no output)"
+
+
+def repo_root(path: Path) -> Path:
+    try:
+        return Path(_git(path, "rev-parse", "--show-toplevel"))
+    except ReviewError as error:
+        raise ReviewError(
+            f"{path} is not a git repository (use --base-dir/--head-dir to diff two folders)"
+        ) from error
+
+
+def resolve(repo: Path, rev: str) -> str:
+    try:
+        return _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    except ReviewError as error:
+        raise ReviewError(f"unknown revision {rev!r} in {repo}") from error
+
+
+def default_base(repo: Path) -> str:
+    """The merge base of HEAD and main: what the branch started from, not main's newer work."""
+    result = subprocess.run(
+        ["git", "-C", str(repo), "merge-base", "HEAD", DEFAULT_BRANCH],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout.strip() if result.returncode == 0 else DEFAULT_BRANCH
+
+
+def _render(checkout: Path, output: Path, what: str) -> None:
+    if not (checkout / "main.py").is_file():
+        raise ReviewError(f"cannot render {what}: it has no main.py")
+    # The checkout's own modules must win over anything on an inherited PYTHONPATH.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    try:
+        result = subprocess.run(
+            [sys.executable, "main.py", "synth", "--output", str(output)],
+            cwd=checkout,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=RENDER_TIMEOUT_S,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise ReviewError(f"render of {what} took more than {RENDER_TIMEOUT_S} s") from error
+    if result.returncode != 0:
+        raise ReviewError(
+            f"render of {what} failed (exit {result.returncode}): "
+            f"{_last_line(result.stderr or result.stdout)}"
+        )
+    if not output.is_dir():
+        raise ReviewError(f"render of {what} wrote nothing into {output}")
+
+
+@contextmanager
+def worktree(repo: Path, commit: str) -> Iterator[Path]:
+    """A detached worktree of `commit`, removed (and pruned) afterwards whatever happens."""
+    with tempfile.TemporaryDirectory(prefix="mlflow-gitops-diff-") as tmp:
+        path = Path(tmp) / "checkout"
+        _git(repo, "worktree", "add", "--detach", "--quiet", str(path), commit)
+        try:
+            yield path
+        finally:
+            subprocess.run(
+                ["git", "-C", str(repo), "worktree", "remove", "--force", str(path)],
+                capture_output=True,
+                check=False,
+            )
+            subprocess.run(
+                ["git", "-C", str(repo), "worktree", "prune"], capture_output=True, check=False
+            )
+
+
+def load_revision(repo: Path, rev: str, cache: ParseCache) -> Side:
+    commit = resolve(repo, rev)
+    label = f"{rev} ({commit[:12]})" if not commit.startswith(rev) else commit[:12]
+    with (
+        tempfile.TemporaryDirectory(prefix="mlflow-gitops-render-") as out,
+        worktree(repo, commit) as checkout,
+    ):
+        _render(checkout, Path(out) / "dist", label)
+        return Side(label, load_tree(Path(out) / "dist", cache))
+
+
+def load_work_tree(repo: Path, cache: ParseCache) -> Side:
+    with tempfile.TemporaryDirectory(prefix="mlflow-gitops-render-") as out:
+        _render(repo, Path(out) / "dist", "the work tree")
+        return Side("work tree", load_tree(Path(out) / "dist", cache))
+
+
+def load_dir(path: str, cache: ParseCache) -> Side:
+    return Side(path, load_tree(Path(path), cache))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py diff",
+        description="Rendered diff between two revisions (or two rendered folders).",
+    )
+    base = parser.add_mutually_exclusive_group()
+    base.add_argument("--base", metavar="REV", help="default: git merge-base HEAD main")
+    base.add_argument("--base-dir", metavar="DIR", help="an already rendered tree")
+    head = parser.add_mutually_exclusive_group()
+    head.add_argument("--head", metavar="REV", help="default: the work tree")
+    head.add_argument("--head-dir", metavar="DIR", help="an already rendered tree")
+    parser.add_argument("--repo", default=".", metavar="DIR", help="the git checkout (default: .)")
+    parser.add_argument("--format", choices=("markdown", "text"), default="text")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="ANSI colours for --format text on stdout (auto: when a TTY)",
+    )
+    parser.add_argument(
+        "-U",
+        "--context",
+        type=int,
+        default=3,
+        metavar="N",
+        help="context lines around each change (default 3)",
+    )
+    parser.add_argument(
+        "--output-prefix", metavar="PATH", help="write PATH-1.md, PATH-2.md, ... instead of stdout"
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=GITHUB_COMMENT_LIMIT,
+        metavar="N",
+        help=f"size limit of each part (default {GITHUB_COMMENT_LIMIT})",
+    )
+    return parser
+
+
+def _use_color(choice: str) -> bool:
+    if choice == "auto":
+        return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return choice == "always"
+
+
+def _write_parts(prefix: str, parts: list[str], suffix: str) -> None:
+    for index, text in enumerate(parts, start=1):
+        path = Path(f"{prefix}-{index}{suffix}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path} ({len(text)} characters)")
+    # Parts left over from an earlier, longer review would be posted again: remove them.
+    folder, stem = Path(prefix).parent, Path(prefix).name
+    for stale in folder.glob(f"{stem}-*{suffix}"):
+        number = stale.name[len(stem) + 1 : -len(suffix)]
+        if number.isdigit() and int(number) > len(parts):
+            stale.unlink()
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.max_chars < MIN_MAX_CHARS:
+        raise ReviewError(f"--max-chars must be at least {MIN_MAX_CHARS}")
+    if args.context < 0:
+        raise ReviewError("--context must not be negative")
+    needs_git = not (args.base_dir and args.head_dir)
+    repo = repo_root(Path(args.repo)) if needs_git else Path(args.repo)
+    cache: ParseCache = {}  # shared: files the same on both sides are parsed once
+    if args.base_dir:
+        base = load_dir(args.base_dir, cache)
+    else:
+        base = load_revision(repo, args.base or default_base(repo), cache)
+    if args.head_dir:
+        head = load_dir(args.head_dir, cache)
+    elif args.head:
+        head = load_revision(repo, args.head, cache)
+    else:
+        head = load_work_tree(repo, cache)
+    review = compare(base.objects, head.objects, context=args.context)
+    labels = Labels(base.label, head.label)
+    markdown = args.format == "markdown"
+    if args.output_prefix:
+        parts = Formatter(markdown=markdown).split(review, labels, args.max_chars)
+        _write_parts(args.output_prefix, parts, ".md" if markdown else ".txt")
+    else:
+        color = not markdown and _use_color(args.color)
+        sys.stdout.write(Formatter(markdown=markdown, color=color).render(review, labels))
+    return EXIT_DIFFERENT if review.changes else EXIT_SAME
+
+
+def main(argv: list[str]) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:  # argparse already printed usage and the reason
+        return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
+    try:
+        return run(args)
+    except (ReviewError, TreeError, SplitError, OSError) as error:
+        print(f"main.py diff: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:  # a crash must not read as exit 1, "the manifests differ"
+        print(f"main.py diff: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
