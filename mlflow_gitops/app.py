@@ -9,31 +9,96 @@ import cdk8s
 from constructs import Construct
 
 from mlflow_gitops.config import (
+    AuthentikProxy,
+    BasicAuth,
+    CertManagerCertificate,
+    CiliumPolicy,
+    CnpgPostgres,
     ExternalPostgres,
+    GatewayTls,
+    GcsArtifacts,
+    HttpRoute,
+    IssuerAnnotation,
     KeycloakOidc,
     NginxIngress,
+    OAuth2Proxy,
     Overlay,
+    PostgresStatefulSet,
     S3Artifacts,
     VolumeArtifacts,
 )
+from mlflow_gitops.constructs.argocd import ArgoCdDelivery, Target
 from mlflow_gitops.constructs.artifacts import S3ArtifactStore, VolumeArtifactStore
 from mlflow_gitops.constructs.auth import KeycloakOidcAuth
+from mlflow_gitops.constructs.authentik import AuthentikProxyAuth
+from mlflow_gitops.constructs.basic_auth import BuiltinBasicAuth
+from mlflow_gitops.constructs.bootstrap import BootstrapJob
+from mlflow_gitops.constructs.cilium import CiliumServerPolicy
+from mlflow_gitops.constructs.cnpg import CnpgDatabase
 from mlflow_gitops.constructs.database import ExternalPostgresDatabase
-from mlflow_gitops.constructs.exposure import NginxIngressExposure
+from mlflow_gitops.constructs.gcs import GcsArtifactStore
+from mlflow_gitops.constructs.handles import AuthHandles, Backend, FrontsTheUi
+from mlflow_gitops.constructs.httproute import HttpRouteExposure
+from mlflow_gitops.constructs.ingress import IngressExposure
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.namespace import MlflowNamespace
+from mlflow_gitops.constructs.oauth2_proxy import OAuth2ProxyAuth
+from mlflow_gitops.constructs.ordering import assign_sync_waves
+from mlflow_gitops.constructs.postgres import InClusterDatabase
+from mlflow_gitops.constructs.postgres_statefulset import PostgresStatefulSetDatabase
+from mlflow_gitops.constructs.secrets import SecretSources
 from mlflow_gitops.constructs.server import MlflowServer
 from mlflow_gitops.constructs.storage import ServerVolumes
+from mlflow_gitops.constructs.tls import CertificateTls, GatewayTerminatedTls, IssuerAnnotationTls
+from mlflow_gitops.constructs.waits import DependencyWaits, WaitTarget
+from mlflow_gitops.constructs.wiring import ServerWiring
+
+
+def _keycloak_oidc(
+    scope: Construct,
+    id: str,
+    *,
+    identity: Identity,
+    settings: KeycloakOidc,
+    handles: AuthHandles,
+) -> KeycloakOidcAuth:
+    """KeycloakOidcAuth with the handles every auth option gets."""
+    return KeycloakOidcAuth(
+        scope,
+        id,
+        identity=identity,
+        settings=settings,
+        database=handles.database,
+        public_url=handles.public_url,
+        plugin_source=shipped(handles.files, f"plugins/{settings.group_detection_plugin}.py"),
+    )
+
 
 # Each option of the overlay model is rendered by exactly one construct class.
 # Adding an option is adding a model, a class and one line here.
-DATABASES: Mapping[type, Any] = {ExternalPostgres: ExternalPostgresDatabase}
+DATABASES: Mapping[type, Any] = {
+    ExternalPostgres: ExternalPostgresDatabase,
+    CnpgPostgres: CnpgDatabase,
+    PostgresStatefulSet: PostgresStatefulSetDatabase,
+}
 ARTIFACT_STORES: Mapping[type, Any] = {
     VolumeArtifacts: VolumeArtifactStore,
     S3Artifacts: S3ArtifactStore,
+    GcsArtifacts: GcsArtifactStore,
 }
-AUTHS: Mapping[type, Any] = {KeycloakOidc: KeycloakOidcAuth}
-EXPOSURES: Mapping[type, Any] = {NginxIngress: NginxIngressExposure}
+AUTHS: Mapping[type, Any] = {
+    KeycloakOidc: _keycloak_oidc,
+    BasicAuth: BuiltinBasicAuth,
+    OAuth2Proxy: OAuth2ProxyAuth,
+    AuthentikProxy: AuthentikProxyAuth,
+}
+TLS: Mapping[type, Any] = {
+    CertManagerCertificate: CertificateTls,
+    IssuerAnnotation: IssuerAnnotationTls,
+    GatewayTls: GatewayTerminatedTls,
+}
+EXPOSURES: Mapping[type, Any] = {NginxIngress: IngressExposure, HttpRoute: HttpRouteExposure}
+NETWORK_POLICIES: Mapping[type, Any] = {CiliumPolicy: CiliumServerPolicy}
 
 # Files of this repository that the rendered objects ship (plugin and Job sources),
 # read once at the edge and handed in, so that constructs do no I/O.
@@ -51,17 +116,37 @@ def shipped(files: ProjectFiles, path: str) -> str:
 
 
 def public_hosts(settings: Overlay) -> tuple[str, ...]:
-    return (settings.exposure.host,)
+    return settings.exposure.hosts
 
 
-def in_cluster_hosts(identity: Identity, port: int) -> tuple[str, ...]:
+def wait_targets(settings: Overlay, database: object) -> tuple[WaitTarget, ...]:
+    """What the server waits for: its database and, for S3 artifacts, the endpoint."""
+    targets: list[WaitTarget] = []
+    if isinstance(database, InClusterDatabase):
+        targets.append(WaitTarget("database", database.host, database.port))
+    elif isinstance(settings.database, ExternalPostgres):
+        targets.append(WaitTarget("database", settings.database.host, settings.database.port))
+    s3 = getattr(settings.artifacts, "s3", None)
+    if s3 is not None:
+        targets.append(WaitTarget.from_url("s3", s3.endpoint_url))
+    return tuple(targets)
+
+
+def in_cluster_hosts(identity: Identity) -> tuple[str, ...]:
+    """Host headers of in-cluster clients and of `kubectl port-forward` (seed 002 uses it).
+
+    Setting MLFLOW_SERVER_ALLOWED_HOSTS replaces MLflow's defaults (localhost, private
+    addresses), so localhost is listed again; ``:*`` admits any port (fnmatch patterns).
+    """
     names = (
         identity.app,
         f"{identity.app}.{identity.namespace}",
         f"{identity.app}.{identity.namespace}.svc",
         f"{identity.app}.{identity.namespace}.svc.cluster.local",
+        "localhost",
+        "127.0.0.1",
     )
-    return tuple(host for name in names for host in (name, f"{name}:{port}"))
+    return tuple(host for name in names for host in (name, f"{name}:*"))
 
 
 class MlflowChart(cdk8s.Chart):
@@ -76,34 +161,146 @@ class MlflowChart(cdk8s.Chart):
         public_url = f"https://{hosts[0]}"
 
         MlflowNamespace(self, "namespace", identity=identity)
+        secrets = SecretSources(self, "secrets", identity=identity, settings=settings.secrets)
         volumes = ServerVolumes(self, "volumes", identity=identity, claims=settings.volumes)
-        database = DATABASES[type(settings.database)](self, "database", settings=settings.database)
-        artifacts = ARTIFACT_STORES[type(settings.artifacts)](
-            self, "artifacts", settings=settings.artifacts
+        database = DATABASES[type(settings.database)](
+            self, "database", identity=identity, settings=settings.database
         )
+        artifacts = ARTIFACT_STORES[type(settings.artifacts)](
+            self, "artifacts", identity=identity, settings=settings.artifacts
+        )
+        # The Service MlflowServer renders: named after the app, on the server port.
+        mlflow = Backend(identity.app, settings.server.port)
         auth = AUTHS[type(settings.auth)](
             self,
             "auth",
             identity=identity,
             settings=settings.auth,
-            database=database,
-            public_url=public_url,
-            plugin_source=shipped(files, f"plugins/{settings.auth.group_detection_plugin}.py"),
+            handles=AuthHandles(
+                database=database,
+                server=settings.server,
+                mlflow=mlflow,
+                public_url=public_url,
+                files=files,
+            ),
+        )
+        waits = (
+            DependencyWaits(
+                self,
+                "waits",
+                settings=settings.wait_for_dependencies,
+                targets=wait_targets(settings, database),
+            ).wiring
+            if settings.wait_for_dependencies
+            else ServerWiring()
         )
         server = MlflowServer(
             self,
             "server",
             identity=identity,
             settings=settings.server,
-            wiring=database.wiring + artifacts.wiring + auth.wiring + volumes.wiring,
-            allowed_hosts=hosts + in_cluster_hosts(identity, settings.server.port),
+            wiring=waits + database.wiring + artifacts.wiring + auth.wiring + volumes.wiring,
+            allowed_hosts=(
+                hosts + in_cluster_hosts(identity) if settings.server.host_check else ()
+            ),
             cors_origins=tuple(f"https://{host}" for host in hosts),
+        )
+        tls = TLS[type(settings.exposure.tls)](
+            self, "tls", identity=identity, settings=settings.exposure.tls, hosts=hosts
         )
         EXPOSURES[type(settings.exposure)](
             self,
             "exposure",
             identity=identity,
             settings=settings.exposure,
-            service_name=server.service_name,
-            service_port=server.port,
+            tls=tls,
+            ui=auth.ui_backend if isinstance(auth, FrontsTheUi) else mlflow,
+            api=Backend(server.service_name, server.port),
+        )
+        if settings.network_policy:
+            NETWORK_POLICIES[type(settings.network_policy)](
+                self,
+                "network-policy",
+                identity=identity,
+                settings=settings.network_policy,
+                database=database if isinstance(database, InClusterDatabase) else None,
+                ui=auth.ui_backend if isinstance(auth, FrontsTheUi) else None,
+                server_port=server.port,
+            )
+        # Bootstrap Jobs, in the order the options were composed; one image for all:
+        # the server's, which the overlay already pulls (never one whose pull secret a Job makes).
+        for option in (secrets, database, artifacts, auth):
+            for step in getattr(option, "bootstrap_steps", ()):
+                BootstrapJob(
+                    self,
+                    step.name,
+                    identity=identity,
+                    step=step,
+                    script_source=shipped(files, f"jobs/{step.script}"),
+                    image=settings.server.image,
+                    run_as=settings.server.run_as,
+                )
+        assign_sync_waves(self)
+
+
+ARGOCD = "argocd"
+
+
+def _group(api_version: str) -> str:
+    return api_version.rpartition("/")[0]
+
+
+class DeliveryChart(cdk8s.Chart):
+    """The Argo CD objects that deliver every overlay's committed folder (dist/argocd)."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        overlays: list[tuple[str, Overlay]],
+        manifests: Mapping[str, list[Any]],
+    ) -> None:
+        super().__init__(scope, id, disable_resource_name_hashes=True)
+        if ARGOCD in dict(overlays):
+            raise RenderError(
+                f"overlays/{ARGOCD}.yaml: the name {ARGOCD!r} is taken by dist/{ARGOCD}"
+            )
+        for field in ("argocd_namespace", "project", "repo_url", "revision"):
+            values = {getattr(settings.argocd, field) for _, settings in overlays}
+            if len(values) > 1:
+                raise RenderError(
+                    f"overlays: argocd.{field} differs between overlays ({sorted(values)}); "
+                    "the one ApplicationSet and root Application need one value. Fix: align them"
+                )
+        targets = []
+        for name, settings in overlays:
+            objects = manifests[name]
+            namespaced = [o for o in objects if o["metadata"].get("namespace")]
+            cluster = [o for o in objects if not o["metadata"].get("namespace")]
+            others = {o["metadata"]["namespace"] for o in namespaced} - {settings.namespace}
+            namespaces = [settings.namespace, *sorted(others)]
+            targets.append(
+                Target(
+                    overlay=name,
+                    repo_url=settings.argocd.repo_url,
+                    revision=settings.argocd.revision,
+                    cluster=settings.argocd.cluster,
+                    namespaces=tuple(namespaces),
+                    cluster_kinds=tuple(
+                        sorted({(_group(o["apiVersion"]), o["kind"]) for o in cluster})
+                    ),
+                    namespaced_kinds=tuple(
+                        sorted({(_group(o["apiVersion"]), o["kind"]) for o in namespaced})
+                    ),
+                )
+            )
+        first = overlays[0][1].argocd
+        ArgoCdDelivery(
+            self,
+            "delivery",
+            targets=targets,
+            argocd_namespace=first.argocd_namespace,
+            project=first.project,
+            repo_url=first.repo_url,
+            revision=first.revision,
         )

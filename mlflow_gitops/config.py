@@ -36,6 +36,9 @@ Quantity = Annotated[str, Field(pattern=rf"^{_QUANTITY}$")]
 ImageTag = Annotated[str, Field(pattern=r"^[\w][\w.-]{0,127}$"), AfterValidator(_not_latest)]
 HttpUrl = Annotated[str, Field(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
 EnvName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+# PostgreSQL database and role names as rendered unquoted-safe (the Bitnami chart's bn_mlflow).
+PgName = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]{0,62}$")]
+SecretKey = Annotated[str, Field(pattern=r"^[-._a-zA-Z0-9]+$")]
 
 
 class SecretKeyRef(Strict):
@@ -100,6 +103,9 @@ class Server(Strict):
     run_as: RunAs = RunAs()
     # None keeps MLflow's own default (the seed sets none).
     workers: Annotated[int, Field(ge=1)] | None = None
+    # MLflow >= 3.5 refuses unknown Host headers and needs the allow-list; older images
+    # (Bitnami's 3.3.2) ignore it, so their overlays leave it out.
+    host_check: bool = True
 
 
 # --- persistent volumes ------------------------------------------------------------------
@@ -121,18 +127,88 @@ class VolumeClaim(Strict):
 # --- database (one of) -------------------------------------------------------------------
 
 
+class PostgresAdmin(Strict):
+    """An admin login of a PostgreSQL server the platform runs, from an operator's Secret.
+
+    With it, the database bootstrap Job creates MLflow's own least-privilege login and its
+    databases (seed 001 ran MLflow as the admin; we do not).
+    """
+
+    secret: ObjectName
+    user_key: SecretKey = "username"
+    password_key: SecretKey = "password"
+    maintenance_database: PgName = "postgres"
+
+
 class ExternalPostgres(Strict):
     """A PostgreSQL server the platform already runs (seed 001: the shared postgres)."""
 
     kind: Literal["external-postgres"]
     host: Hostname
     port: Annotated[int, Field(ge=1, le=65535)] = 5432
-    database: ObjectName = "mlflow"
-    user: ObjectName = "mlflow"
+    database: PgName = "mlflow"
+    user: PgName = "mlflow"
     password: SecretKeyRef = SecretKeyRef(name="mlflow-db-secret", key="DB_PASSWORD")
+    # Further databases owned by the same login (MLflow's auth user store).
+    extra_databases: tuple[PgName, ...] = ()
+    admin: PostgresAdmin | None = None
+
+    @model_validator(mode="after")
+    def _one_auth_database_with_admin(self) -> ExternalPostgres:
+        if self.admin is not None and len(self.extra_databases) != 1:
+            raise ValueError(
+                "database.admin: the bootstrap Job creates the MLflow database and exactly one "
+                "more (the auth user store); list exactly one in database.extra_databases"
+            )
+        return self
 
 
-Database = Annotated[ExternalPostgres, Field(discriminator="kind")]
+class CnpgPostgres(Strict):
+    """A CloudNativePG ``Cluster`` in the namespace (seed 002: ``mlflow-postgres``)."""
+
+    kind: Literal["cnpg"]
+    cluster_name: ObjectName = "mlflow-postgres"
+    instances: Annotated[int, Field(ge=1)] = 1
+    storage_class: ObjectName
+    size: Quantity
+    database: PgName = "mlflow"
+    # initdb makes this role the owner; the Secret's ``username`` must equal it.
+    owner: PgName = "mlflow"
+    # CloudNativePG reads ``username`` and ``password`` from this Secret.
+    credentials_secret: ObjectName
+    # Further databases owned by the same role (e.g. MLflow's auth database).
+    extra_databases: tuple[PgName, ...] = ()
+
+    def secret_refs(self) -> tuple[tuple[str, str], ...]:
+        return ((self.credentials_secret, "username"), (self.credentials_secret, "password"))
+
+
+class PostgresStatefulSet(Strict):
+    """PostgreSQL as a StatefulSet in the namespace, as the Bitnami chart's subchart renders it."""
+
+    kind: Literal["postgres-statefulset"]
+    name: ObjectName = "mlflow-postgresql"
+    image: Image
+    # ``bitnami``: the Bitnami image's paths and user; ``official``: the postgres image's.
+    flavor: Literal["bitnami", "official"] = "bitnami"
+    storage_class: ObjectName
+    size: Quantity = "8Gi"
+    database: PgName = "mlflow"
+    user: PgName = "mlflow"
+    password: SecretKeyRef
+    # The superuser's password (the Bitnami image's ``postgres`` role); None: none is set.
+    admin_password: SecretKeyRef | None = None
+    # Created once by an init script, owned by ``user`` (e.g. MLflow's auth database).
+    extra_databases: tuple[PgName, ...] = ()
+    run_as: RunAs = RunAs(user=1001, group=1001, fs_group=1001)
+    resources: Resources = Resources(
+        requests_cpu="100m", requests_memory="256Mi", limits_cpu="1", limits_memory="1Gi"
+    )
+
+
+Database = Annotated[
+    ExternalPostgres | CnpgPostgres | PostgresStatefulSet, Field(discriminator="kind")
+]
 
 
 # --- artifact store (one of) -------------------------------------------------------------
@@ -148,6 +224,8 @@ class S3Connection(Strict):
     secret_access_key_key: str = "AWS_SECRET_ACCESS_KEY"
     # Seed 001 turns TLS verification off for in-cluster traffic.
     ignore_tls: bool = False
+    # The bucket bootstrap Job creates the bucket if it is missing (never touches one that exists).
+    create_bucket: bool = True
 
 
 class VolumeArtifacts(Strict):
@@ -166,7 +244,38 @@ class S3Artifacts(Strict):
     prefix: str = ""
 
 
-ArtifactStore = Annotated[VolumeArtifacts | S3Artifacts, Field(discriminator="kind")]
+class WorkloadIdentity(Strict):
+    """GKE Workload Identity: the server's ServiceAccount acts as a Google service account."""
+
+    kind: Literal["workload-identity"]
+    service_account: ObjectName = "mlflow"
+    gcp_service_account: Annotated[
+        str, Field(pattern=r"^[a-z][-a-z0-9]{4,28}[a-z0-9]@[-a-z0-9.]+\.iam\.gserviceaccount\.com$")
+    ]
+
+
+class GcsKeySecret(Strict):
+    """A service-account key file from a Secret (seed 003: ``gcs-creds`` key ``gcs.json``)."""
+
+    kind: Literal["key-secret"]
+    secret: SecretKeyRef = SecretKeyRef(name="gcs-creds", key="gcs.json")
+
+
+GcsIdentity = Annotated[WorkloadIdentity | GcsKeySecret, Field(discriminator="kind")]
+
+
+class GcsArtifacts(Strict):
+    kind: Literal["gcs"]
+    bucket: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$")]
+    prefix: str = "artifacts"
+    identity: GcsIdentity
+    # With a project, the bucket bootstrap Job creates the bucket if it is missing (seed 003
+    # ran `gsutil mb` by hand); None leaves the bucket to whoever manages the project.
+    project: Annotated[str, Field(pattern=r"^[a-z][-a-z0-9]{4,28}[a-z0-9]$")] | None = None
+    location: Annotated[str, Field(pattern=r"^[A-Za-z0-9-]+$")] = "US"
+
+
+ArtifactStore = Annotated[VolumeArtifacts | S3Artifacts | GcsArtifacts, Field(discriminator="kind")]
 
 
 # --- authentication (one of) -------------------------------------------------------------
@@ -192,17 +301,102 @@ class KeycloakOidc(Strict):
     automatic_login_redirect: bool = True
     default_landing_page_is_permissions: bool = False
     # The plugin's permission database, beside MLflow's on the same server.
-    users_database: ObjectName = "mlflow_auth"
+    users_database: PgName = "mlflow_auth"
 
     @property
     def issuer(self) -> str:
         return f"{self.keycloak_url.rstrip('/')}/realms/{self.realm}"
 
 
-Auth = Annotated[KeycloakOidc, Field(discriminator="kind")]
+Permission = Literal["READ", "USE", "EDIT", "MANAGE", "NO_PERMISSIONS"]
+
+
+class Grant(Strict):
+    name: Annotated[str, Field(min_length=1)]
+    permission: Permission = "READ"
+
+
+class MlflowUser(Strict):
+    """A user the MLflow users Job declares (seed 003 step 9), with what it may see."""
+
+    username: Annotated[str, Field(min_length=1, pattern=r"^\S+$")]
+    experiments: tuple[Grant, ...] = ()
+    registered_models: tuple[Grant, ...] = ()
+
+
+class BasicAuth(Strict):
+    """MLflow's built-in auth (``--app-name basic-auth``), its user store on PostgreSQL."""
+
+    kind: Literal["basic-auth"]
+    admin_user: SecretKeyRef = SecretKeyRef(name="mlflow-tracking", key="admin-user")
+    admin_password: SecretKeyRef = SecretKeyRef(name="mlflow-tracking", key="admin-password")
+    secret_key: SecretKeyRef = SecretKeyRef(name="mlflow-tracking", key="flask-server-secret-key")
+    default_permission: Literal["READ", "EDIT", "MANAGE", "NO_PERMISSIONS"] = "READ"
+    # The user store, beside MLflow's database on the same server.
+    users_database: PgName = "mlflow_auth"
+
+
+class OAuth2Proxy(Strict):
+    """oauth2-proxy in front of the UI (seed 003): GitHub login, MLflow basic auth behind it.
+
+    The proxy sends the GitHub user's e-mail as the basic-auth user name and the shared
+    bridge password, so an MLflow user of that name with that password sees the UI with
+    its own permissions; the API host reaches MLflow directly with personal credentials.
+    """
+
+    kind: Literal["oauth2-proxy"]
+    image: Image = Image(repository="quay.io/oauth2-proxy/oauth2-proxy", tag="v7.15.2")
+    provider: Literal["github"] = "github"
+    client_id: Annotated[str, Field(min_length=1)]
+    client_secret: SecretKeyRef = SecretKeyRef(name="oauth2-creds", key="client-secret")
+    cookie_secret: SecretKeyRef = SecretKeyRef(name="oauth2-creds", key="cookie-secret")
+    bridge_password: SecretKeyRef = SecretKeyRef(name="oauth2-mlflow-creds", key="basic-password")
+    email_domains: tuple[str, ...] = ("*",)
+    github_org: str | None = None
+    github_users: tuple[str, ...] = ()
+    port: Annotated[int, Field(ge=1, le=65535)] = 4180
+    # GitHub users (e-mail) the MLflow users Job creates with the bridge password (seed 003).
+    users: tuple[MlflowUser, ...] = ()
+    mlflow: BasicAuth = BasicAuth(
+        kind="basic-auth",
+        admin_user=SecretKeyRef(name="mlflow-creds", key="admin-user"),
+        admin_password=SecretKeyRef(name="mlflow-creds", key="admin-password"),
+        secret_key=SecretKeyRef(name="mlflow-creds", key="flask-server-secret-key"),
+    )
+
+
+class AuthentikProxy(Strict):
+    """Authentik's proxy outpost in front of MLflow, set up by a blueprint (seed 002)."""
+
+    kind: Literal["authentik-proxy"]
+    # Where Authentik runs: its Helm chart mounts ConfigMaps of its own namespace only.
+    authentik_namespace: ObjectName = "authentik"
+    application_slug: ObjectName = "mlflow"
+    application_name: str = "MLflow"
+    outpost_name: ObjectName = "mlflow"
+    # Authentik's Kubernetes integration (a service connection) deploys the outpost.
+    service_connection: str = "Local Kubernetes Cluster"
+    authorization_flow: ObjectName = "default-provider-authorization-implicit-consent"
+    invalidation_flow: ObjectName = "default-provider-invalidation-flow"
+    outpost_port: Annotated[int, Field(ge=1, le=65535)] = 9000
+
+
+Auth = Annotated[
+    KeycloakOidc | BasicAuth | OAuth2Proxy | AuthentikProxy, Field(discriminator="kind")
+]
 
 
 # --- TLS and exposure --------------------------------------------------------------------
+
+
+class AcmeIssuer(Strict):
+    """Render the Let's Encrypt ClusterIssuer itself (seed 003's cluster-issuer.yaml)."""
+
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    server: HttpUrl = "https://acme-v02.api.letsencrypt.org/directory"
+    # HTTP-01 answered through this ingress class.
+    ingress_class: ObjectName = "nginx"
+    account_key_secret: ObjectName = "letsencrypt-account-key"
 
 
 class CertManagerCertificate(Strict):
@@ -212,21 +406,170 @@ class CertManagerCertificate(Strict):
     issuer_name: ObjectName
     issuer_kind: Literal["ClusterIssuer", "Issuer"] = "ClusterIssuer"
     secret_name: ObjectName = "mlflow-tls-secret"
+    acme: AcmeIssuer | None = None
 
 
-Tls = Annotated[CertManagerCertificate, Field(discriminator="kind")]
+class IssuerAnnotation(Strict):
+    """cert-manager's ingress-shim issues the certificate from an Ingress annotation (seed 004)."""
+
+    kind: Literal["issuer-annotation"]
+    issuer_name: ObjectName
+    issuer_kind: Literal["ClusterIssuer", "Issuer"] = "ClusterIssuer"
+    secret_name: ObjectName = "mlflow-tls-secret"
+    acme: AcmeIssuer | None = None
+
+
+class GatewayTls(Strict):
+    """TLS is terminated at the Gateway, which owns its certificate: nothing to render here."""
+
+    kind: Literal["gateway"]
+
+
+Tls = Annotated[CertManagerCertificate | IssuerAnnotation | GatewayTls, Field(discriminator="kind")]
 
 
 class NginxIngress(Strict):
     kind: Literal["ingress"]
+    # The UI host; its backend is the auth option's UI entry (MLflow or a proxy).
     host: Hostname
+    # A second host that goes straight to MLflow, for API clients (seed 003).
+    api_host: Hostname | None = None
     class_name: ObjectName = "nginx"
     # Seed 001: unlimited request bodies, so large model uploads pass through nginx.
     annotations: dict[str, str] = {"nginx.ingress.kubernetes.io/proxy-body-size": "0"}
     tls: Tls
 
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        return (self.host, self.api_host) if self.api_host else (self.host,)
 
-Exposure = Annotated[NginxIngress, Field(discriminator="kind")]
+
+class HttpRoute(Strict):
+    """A Gateway API HTTPRoute attached to a Gateway the platform runs (seed 002)."""
+
+    kind: Literal["httproute"]
+    host: Hostname
+    gateway_name: ObjectName
+    gateway_namespace: ObjectName
+    section_name: ObjectName | None = None
+    tls: Tls = GatewayTls(kind="gateway")
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        return (self.host,)
+
+
+Exposure = Annotated[NginxIngress | HttpRoute, Field(discriminator="kind")]
+
+
+# --- where each Secret comes from ----------------------------------------------------------
+
+
+
+class OperatorSecret(Strict):
+    """Created out of band by an operator (a person or another system); keys listed."""
+
+    kind: Literal["operator"]
+    keys: tuple[SecretKey, ...]
+    type: str = "Opaque"
+
+
+class GeneratedToken(Strict):
+    kind: Literal["token"]
+    bytes: Annotated[int, Field(ge=16, le=128)] = 32
+
+
+class GeneratedPassword(Strict):
+    kind: Literal["password"]
+    length: Annotated[int, Field(ge=12, le=128)] = 32
+
+
+class GeneratedLiteral(Strict):
+    """A fixed, non-secret value stored beside generated ones (e.g. a user name)."""
+
+    kind: Literal["literal"]
+    value: str
+
+
+GeneratedKey = Annotated[
+    GeneratedToken | GeneratedPassword | GeneratedLiteral, Field(discriminator="kind")
+]
+
+
+class GeneratedSecret(Strict):
+    """Created once in the cluster by the generated-secrets Job, never overwritten."""
+
+    kind: Literal["generated"]
+    keys: dict[SecretKey, GeneratedKey]
+
+
+class OnePasswordSecret(Strict):
+    """A 1Password item, synced by the 1Password operator (``OnePasswordItem``)."""
+
+    kind: Literal["onepassword"]
+    item: Annotated[str, Field(pattern=r"^vaults/[^/]+/items/[^/]+$")]
+    keys: tuple[SecretKey, ...]
+
+
+class ExternalSecretSource(Strict):
+    """An ``ExternalSecret`` from a ClusterSecretStore (e.g. Google Secret Manager)."""
+
+    kind: Literal["external-secrets"]
+    store: ObjectName
+    store_kind: Literal["ClusterSecretStore", "SecretStore"] = "ClusterSecretStore"
+    refresh_interval: Annotated[str, Field(pattern=r"^\d+[smh]$")] = "1h"
+    # Secret key -> name of the remote secret that holds its value.
+    keys: dict[SecretKey, Annotated[str, Field(min_length=1)]]
+
+
+SecretSource = Annotated[
+    OperatorSecret | GeneratedSecret | OnePasswordSecret | ExternalSecretSource,
+    Field(discriminator="kind"),
+]
+
+
+# --- network policy ------------------------------------------------------------------------
+
+
+class CiliumPolicy(Strict):
+    """A CiliumNetworkPolicy around the server: who may call it, what it may call (seed 002)."""
+
+    kind: Literal["cilium"]
+    # Traffic from Cilium's Gateway API / Ingress Envoy carries the reserved ``ingress`` identity.
+    allow_gateway: bool = True
+    dns_namespace: ObjectName = "kube-system"
+    dns_labels: dict[str, str] = {"k8s-app": "kube-dns"}
+
+
+NetworkPolicy = Annotated[CiliumPolicy, Field(discriminator="kind")]
+
+
+# --- delivery by Argo CD -----------------------------------------------------------------
+
+
+class Delivery(Strict):
+    """Where Argo CD finds this overlay's dist/ folder and which cluster it syncs it to."""
+
+    repo_url: Annotated[str, Field(pattern=r"^(https://|ssh://|git@)\S+$")] = (
+        "https://git.example.com/platform/mlflow-gitops.git"
+    )
+    revision: Annotated[str, Field(min_length=1, pattern=r"^\S+$")] = "main"
+    # An Argo CD cluster name; `in-cluster` is the cluster Argo CD runs in.
+    cluster: Annotated[str, Field(min_length=1, pattern=r"^\S+$")] = "in-cluster"
+    argocd_namespace: ObjectName = "argocd"
+    project: ObjectName = "mlflow"
+
+
+# --- waiting for dependencies ------------------------------------------------------------
+
+
+class DependencyWait(Strict):
+    """Init containers that hold the server until its database and S3 endpoint answer
+    (the Bitnami chart's ``wait-for-database`` / ``wait-for-s3``)."""
+
+    image: Image
+    retries: Annotated[int, Field(ge=1, le=1000)] = 60
+    interval_seconds: Annotated[int, Field(ge=1, le=60)] = 5
 
 
 # --- the overlay -------------------------------------------------------------------------
@@ -243,6 +586,11 @@ class Overlay(Strict):
     auth: Auth
     exposure: Exposure
     volumes: tuple[VolumeClaim, ...] = ()
+    # How every Secret the pods reference comes to exist: name -> source.
+    secrets: dict[ObjectName, SecretSource] = {}
+    network_policy: NetworkPolicy | None = None
+    wait_for_dependencies: DependencyWait | None = None
+    argocd: Delivery = Delivery()
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Overlay:
@@ -255,7 +603,84 @@ class Overlay(Strict):
         paths = [volume.mount_path for volume in self.volumes]
         if len(set(paths)) != len(paths):
             raise ValueError("volumes: two claims share a mount_path; give each its own")
+        if isinstance(self.exposure.tls, GatewayTls) and not isinstance(self.exposure, HttpRoute):
+            raise ValueError(
+                "exposure.tls: kind 'gateway' needs exposure kind 'httproute'; "
+                "an Ingress needs 'cert-manager' or 'issuer-annotation'"
+            )
         return self
+
+    @model_validator(mode="after")
+    def _auth_database_exists(self) -> Overlay:
+        store = auth_database(self.auth)
+        known = (self.database.database, *self.database.extra_databases)
+        if store is not None and store not in known:
+            raise ValueError(
+                f"auth: its user store {store!r} is not a database of database "
+                f"(has: {', '.join(known)}): add it to database.extra_databases"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _secrets_declared(self) -> Overlay:
+        for name, key in sorted(set(secret_refs(self))):
+            source = self.secrets.get(name)
+            if source is None:
+                raise ValueError(
+                    f"Secret {name!r} (key {key!r}) is referenced but not declared: add "
+                    f"secrets.{name} with its source (operator, generated, onepassword, "
+                    "external-secrets)"
+                )
+            if key not in source.keys:
+                raise ValueError(
+                    f"Secret {name!r} is referenced with key {key!r}, which secrets.{name}.keys "
+                    f"lacks (has: {', '.join(source.keys) or 'none'}): add the key"
+                )
+        return self
+
+
+PULL_SECRET_KEY = ".dockerconfigjson"
+
+
+def auth_database(auth: KeycloakOidc | BasicAuth | OAuth2Proxy | AuthentikProxy) -> str | None:
+    """The database an auth option keeps its users and permissions in, if it has one."""
+    if isinstance(auth, OAuth2Proxy):
+        return auth.mlflow.users_database
+    if isinstance(auth, KeycloakOidc | BasicAuth):
+        return auth.users_database
+    return None
+
+
+def secret_refs(model: BaseModel) -> list[tuple[str, str]]:
+    """Every (Secret, key) an overlay's settings make a pod read, found by walking the model."""
+    found: list[tuple[str, str]] = []
+    if isinstance(model, SecretKeyRef):
+        return [(model.name, model.key)]
+    if isinstance(model, S3Connection):
+        found += [
+            (model.credentials_secret, model.access_key_id_key),
+            (model.credentials_secret, model.secret_access_key_key),
+        ]
+    if isinstance(model, Image) and model.pull_secret:
+        found.append((model.pull_secret, PULL_SECRET_KEY))
+    if isinstance(model, CnpgPostgres):
+        found += model.secret_refs()
+    if isinstance(model, PostgresAdmin):
+        found += [(model.secret, model.user_key), (model.secret, model.password_key)]
+    for field in type(model).model_fields:
+        if field != "secrets":
+            found += _refs_in(getattr(model, field))
+    return found
+
+
+def _refs_in(value: object) -> list[tuple[str, str]]:
+    if isinstance(value, BaseModel):
+        return secret_refs(value)
+    if isinstance(value, tuple | list):
+        return [ref for item in value for ref in _refs_in(item)]
+    if isinstance(value, dict):
+        return [ref for item in value.values() for ref in _refs_in(item)]
+    return []
 
 
 def overlay_json_schema() -> dict[str, object]:

@@ -12,7 +12,7 @@ from typing import Any
 import cdk8s
 import yaml
 
-from mlflow_gitops.app import MlflowChart, ProjectFiles, RenderError
+from mlflow_gitops.app import ARGOCD, DeliveryChart, MlflowChart, ProjectFiles, RenderError
 from mlflow_gitops.config import overlay_json_schema
 from mlflow_gitops.overlays import LoadedOverlay
 
@@ -61,26 +61,30 @@ def file_name(manifest: Mapping[str, Any]) -> str:
 
 
 def synthesize(overlays: Iterable[LoadedOverlay], files: ProjectFiles) -> dict[str, str]:
-    """Relative path under dist/ -> file content, for every overlay."""
+    """Relative path under dist/ -> file content, for every overlay and for Argo CD."""
+    loaded = list(overlays)
     app = cdk8s.App()
-    charts = [
-        (loaded.name, MlflowChart(app, loaded.name, loaded.settings, files)) for loaded in overlays
-    ]
+    manifests = {
+        overlay.name: MlflowChart(app, overlay.name, overlay.settings, files).to_json()
+        for overlay in loaded
+    }
+    delivery = DeliveryChart(app, ARGOCD, [(o.name, o.settings) for o in loaded], manifests)
+    manifests[ARGOCD] = delivery.to_json()
     rendered: dict[str, str] = {}
-    for overlay, chart in charts:
+    for folder, objects in manifests.items():
         names: list[str] = []
-        for manifest in chart.to_json():
+        for manifest in objects:
             name = file_name(manifest)
             if name in names:
-                raise RenderError(f"overlay {overlay}: two objects render to {name}")
+                raise RenderError(f"{folder}: two objects render to {name}")
             names.append(name)
-            rendered[f"{overlay}/{name}"] = to_yaml(manifest)
+            rendered[f"{folder}/{name}"] = to_yaml(manifest)
         kustomization = {
             "apiVersion": "kustomize.config.k8s.io/v1beta1",
             "kind": "Kustomization",
             "resources": sorted(names),
         }
-        rendered[f"{overlay}/kustomization.yaml"] = to_yaml(kustomization)
+        rendered[f"{folder}/kustomization.yaml"] = to_yaml(kustomization)
     return dict(sorted(rendered.items()))
 
 

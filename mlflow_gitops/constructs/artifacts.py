@@ -6,6 +6,8 @@ from __future__ import annotations
 from constructs import Construct
 
 from mlflow_gitops.config import S3Artifacts, S3Connection, VolumeArtifacts
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
+from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 
@@ -20,6 +22,28 @@ def _s3_env(s3: S3Connection) -> ServerWiring:
     return ServerWiring(env=tuple(env))
 
 
+def bucket_step(identity: Identity, s3: S3Connection | None) -> tuple[BootstrapStep, ...]:
+    """Create the bucket if it is missing (seed 001 ran s3cmd mb by hand); never touch one."""
+    if s3 is None or not s3.create_bucket:
+        return ()
+    env = [
+        plain("ARTIFACT_STORE", "s3"),
+        plain("BUCKET", s3.bucket),
+        plain("S3_ENDPOINT_URL", s3.endpoint_url),
+        from_secret("AWS_ACCESS_KEY_ID", s3.credentials_secret, s3.access_key_id_key),
+        from_secret("AWS_SECRET_ACCESS_KEY", s3.credentials_secret, s3.secret_access_key_key),
+    ]
+    if s3.ignore_tls:
+        env.append(plain("S3_VERIFY_TLS", "false"))
+    return (
+        BootstrapStep(
+            name=f"{identity.app}-bucket-setup",
+            script="bucket_bootstrap.py",
+            wiring=ServerWiring(env=tuple(env)),
+        ),
+    )
+
+
 class VolumeArtifactStore(Construct):
     """Artifacts on a mounted claim (seed 001: ``/models/mlflow-artifacts`` on JuiceFS).
 
@@ -27,9 +51,12 @@ class VolumeArtifactStore(Construct):
     with the mount can write; serving through the server makes it work for every client.
     """
 
-    def __init__(self, scope: Construct, id: str, *, settings: VolumeArtifacts) -> None:
+    def __init__(
+        self, scope: Construct, id: str, *, identity: Identity, settings: VolumeArtifacts
+    ) -> None:
         super().__init__(scope, id)
         self._settings = settings
+        self.bootstrap_steps = bucket_step(identity, settings.s3)
 
     @property
     def wiring(self) -> ServerWiring:
@@ -41,9 +68,12 @@ class VolumeArtifactStore(Construct):
 class S3ArtifactStore(Construct):
     """Artifacts in an S3-compatible bucket (SeaweedFS, MinIO, AWS)."""
 
-    def __init__(self, scope: Construct, id: str, *, settings: S3Artifacts) -> None:
+    def __init__(
+        self, scope: Construct, id: str, *, identity: Identity, settings: S3Artifacts
+    ) -> None:
         super().__init__(scope, id)
         self._settings = settings
+        self.bootstrap_steps = bucket_step(identity, settings.s3)
 
     @property
     def wiring(self) -> ServerWiring:

@@ -1,17 +1,22 @@
 """Bootstrap Jobs: the steps the seeds did by hand or from Ansible, run in-cluster by Argo CD.
 
-Each Job runs a script of this repository's ``jobs/`` folder, shipped in a ConfigMap
-rendered from that same file (so the snapshot shows the script), with its own
-ServiceAccount and the narrowest Role it needs (none when it does not talk to the
-Kubernetes API). Jobs are Argo CD Sync hooks: re-created on every sync
-(BeforeHookCreation), which sidesteps the immutable pod template of a plain Job, and
-every script is idempotent, so running it again changes nothing.
+An option that needs a one-time step (a database, a bucket, a Keycloak client, generated
+Secrets, MLflow users) offers a ``BootstrapStep``; the chart renders each as a Job running
+a script of this repository's ``jobs/`` folder, shipped in a ConfigMap rendered from that
+same file (so a reviewer sees the script in the diff), with its own ServiceAccount and the
+narrowest Role it needs (none when it does not talk to the Kubernetes API).
+
+The Jobs are Argo CD Sync hooks, re-created on every sync (BeforeHookCreation): a plain
+Job's pod template is immutable, so a changed script would fail the sync; a hook is
+replaced instead, and every script is idempotent, so a re-run changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from cdk8s_plus_35 import k8s
 from constructs import Construct
@@ -20,26 +25,36 @@ from mlflow_gitops.config import Image, RunAs
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import SYNC_WAVE
 from mlflow_gitops.constructs.server import container_security, pod_security_for
+from mlflow_gitops.constructs.wiring import ServerWiring, plain
 
 COMPONENT = "bootstrap"
 SCRIPTS_DIR = "/scripts"
+CONFIG_FILE = "config.json"
 HOOK = "argocd.argoproj.io/hook"
 HOOK_DELETE_POLICY = "argocd.argoproj.io/hook-delete-policy"
 
+# Generated Secrets exist before anything reads them, databases included.
+GENERATE_SECRETS_WAVE = -4
+# After the databases (-3), before the server (10).
+SETUP_WAVE = 0
+
 
 @dataclass(frozen=True)
-class JobSpec:
-    """One bootstrap step: which script, with which configuration and environment."""
+class BootstrapStep:
+    """One step: a script of jobs/, its environment, its configuration and its rights."""
 
-    name: str
-    script: str  # a file name in jobs/, e.g. "database_bootstrap.py"
-    script_source: str
-    env: tuple[k8s.EnvVar, ...]
-    wave: int
-    config_env: str | None = None  # the variable that carries the path of config.json
-    config_json: str | None = None
-    rules: tuple[k8s.PolicyRule, ...] = ()
+    name: str  # the Job's name, e.g. "mlflow-db-setup"
+    script: str  # a file of jobs/, e.g. "database_bootstrap.py"
+    wiring: ServerWiring  # env, volumes and mounts; service_account to borrow one
+    wave: int = SETUP_WAVE
     hook: str = "Sync"
+    config_env: str | None = None  # the variable that carries the config file's path
+    config: Mapping[str, Any] | Sequence[Any] | None = None
+    rules: tuple[k8s.PolicyRule, ...] = ()
+
+
+def config_json(config: Mapping[str, Any] | Sequence[Any]) -> str:
+    return json.dumps(config, indent=2, sort_keys=True) + "\n"
 
 
 class BootstrapJob(Construct):
@@ -49,90 +64,103 @@ class BootstrapJob(Construct):
         id: str,
         *,
         identity: Identity,
-        spec: JobSpec,
+        step: BootstrapStep,
+        script_source: str,
         image: Image,
         run_as: RunAs,
     ) -> None:
         super().__init__(scope, id)
-        annotations = {
-            HOOK: spec.hook,
-            HOOK_DELETE_POLICY: "BeforeHookCreation",
-            SYNC_WAVE: str(spec.wave),
-        }
-        data = {spec.script: spec.script_source}
-        if spec.config_json is not None:
-            data["config.json"] = spec.config_json
+        data = {step.script: script_source}
+        env = list(step.wiring.env)
+        if step.config is not None and step.config_env:
+            data[CONFIG_FILE] = config_json(step.config)
+            env.append(plain(step.config_env, f"{SCRIPTS_DIR}/{CONFIG_FILE}"))
         k8s.KubeConfigMap(
-            self, "files", metadata=identity.metadata(spec.name, COMPONENT), data=data
+            self, "files", metadata=identity.metadata(step.name, COMPONENT), data=data
         )
-        k8s.KubeServiceAccount(
-            self,
-            "account",
-            metadata=identity.metadata(spec.name, COMPONENT),
-            automount_service_account_token=bool(spec.rules),
-        )
-        if spec.rules:
+        talks_to_api = bool(step.rules)
+        account = step.wiring.service_account or step.name
+        if not step.wiring.service_account:
+            k8s.KubeServiceAccount(
+                self,
+                "account",
+                metadata=identity.metadata(step.name, COMPONENT),
+                automount_service_account_token=talks_to_api,
+            )
+        if talks_to_api:
             k8s.KubeRole(
                 self,
                 "role",
-                metadata=identity.metadata(spec.name, COMPONENT),
-                rules=list(spec.rules),
+                metadata=identity.metadata(step.name, COMPONENT),
+                rules=list(step.rules),
             )
             k8s.KubeRoleBinding(
                 self,
                 "binding",
-                metadata=identity.metadata(spec.name, COMPONENT),
+                metadata=identity.metadata(step.name, COMPONENT),
                 role_ref=k8s.RoleRef(
-                    api_group="rbac.authorization.k8s.io", kind="Role", name=spec.name
+                    api_group="rbac.authorization.k8s.io", kind="Role", name=step.name
                 ),
                 subjects=[
-                    k8s.Subject(kind="ServiceAccount", name=spec.name, namespace=identity.namespace)
+                    k8s.Subject(kind="ServiceAccount", name=account, namespace=identity.namespace)
                 ],
             )
-        env = list(spec.env)
-        if spec.config_env:
-            env.append(k8s.EnvVar(name=spec.config_env, value=f"{SCRIPTS_DIR}/config.json"))
+        annotations = {
+            HOOK: step.hook,
+            HOOK_DELETE_POLICY: "BeforeHookCreation",
+            SYNC_WAVE: str(step.wave),
+        }
+        container = k8s.Container(
+            name=step.name.removeprefix(f"{identity.app}-"),
+            image=image.reference,
+            image_pull_policy=image.pull_policy,
+            command=["python", f"{SCRIPTS_DIR}/{step.script}"],
+            env=env,
+            resources=k8s.ResourceRequirements(
+                requests={
+                    "cpu": k8s.Quantity.from_string("50m"),
+                    "memory": k8s.Quantity.from_string("128Mi"),
+                },
+                limits={
+                    "cpu": k8s.Quantity.from_string("500m"),
+                    "memory": k8s.Quantity.from_string("512Mi"),
+                },
+            ),
+            security_context=container_security(),
+            volume_mounts=[
+                k8s.VolumeMount(name="files", mount_path=SCRIPTS_DIR, read_only=True),
+                k8s.VolumeMount(name="tmp", mount_path="/tmp"),
+                *step.wiring.mounts,
+            ],
+        )
         k8s.KubeJob(
             self,
             "job",
-            metadata=identity.metadata(spec.name, COMPONENT, annotations=annotations),
+            metadata=identity.metadata(step.name, COMPONENT, annotations=annotations),
             spec=k8s.JobSpec(
                 backoff_limit=2,
+                # Each script bounds its own waits; this bounds the Job as a whole.
                 active_deadline_seconds=900,
                 template=k8s.PodTemplateSpec(
                     metadata=k8s.ObjectMeta(labels=identity.labels(COMPONENT)),
                     spec=k8s.PodSpec(
                         restart_policy="Never",
-                        service_account_name=spec.name,
-                        automount_service_account_token=bool(spec.rules),
+                        service_account_name=account,
+                        automount_service_account_token=talks_to_api,
                         security_context=pod_security_for(run_as),
                         image_pull_secrets=(
                             [k8s.LocalObjectReference(name=image.pull_secret)]
                             if image.pull_secret
                             else None
                         ),
-                        containers=[
-                            k8s.Container(
-                                name=spec.name.removeprefix(f"{identity.app}-"),
-                                image=image.reference,
-                                image_pull_policy=image.pull_policy,
-                                command=["python", f"{SCRIPTS_DIR}/{spec.script}"],
-                                env=env,
-                                resources=_JOB_RESOURCES,
-                                security_context=container_security(),
-                                volume_mounts=[
-                                    k8s.VolumeMount(
-                                        name="files", mount_path=SCRIPTS_DIR, read_only=True
-                                    ),
-                                    k8s.VolumeMount(name="tmp", mount_path="/tmp"),
-                                ],
-                            )
-                        ],
+                        containers=[container],
                         volumes=[
                             k8s.Volume(
-                                name="files", config_map=k8s.ConfigMapVolumeSource(name=spec.name)
+                                name="files",
+                                config_map=k8s.ConfigMapVolumeSource(name=step.name),
                             ),
                             k8s.Volume(name="tmp", empty_dir=k8s.EmptyDirVolumeSource()),
+                            *step.wiring.volumes,
                         ],
                     ),
                 ),
@@ -140,20 +168,21 @@ class BootstrapJob(Construct):
         )
 
 
-_JOB_RESOURCES = k8s.ResourceRequirements(
-    requests={"cpu": k8s.Quantity.from_string("50m"), "memory": k8s.Quantity.from_string("128Mi")},
-    limits={"cpu": k8s.Quantity.from_string("500m"), "memory": k8s.Quantity.from_string("512Mi")},
-)
-
-
 def secret_rules(names: Sequence[str]) -> tuple[k8s.PolicyRule, ...]:
-    """get/patch limited to the named Secrets; create cannot be limited by name in RBAC."""
+    """get/patch on the named Secrets only; RBAC cannot limit create by name."""
     return (
-        k8s.PolicyRule(api_groups=[""], resources=["secrets"], verbs=["create"]),
         k8s.PolicyRule(
             api_groups=[""],
             resources=["secrets"],
             resource_names=sorted(names),
             verbs=["get", "patch"],
         ),
+        k8s.PolicyRule(api_groups=[""], resources=["secrets"], verbs=["create"]),
     )
+
+
+@dataclass(frozen=True)
+class StepSources:
+    """The steps an overlay's options asked for, in a stable order."""
+
+    steps: tuple[BootstrapStep, ...] = field(default_factory=tuple)

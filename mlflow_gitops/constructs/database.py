@@ -7,6 +7,8 @@ from typing import Protocol
 from constructs import Construct
 
 from mlflow_gitops.config import ExternalPostgres
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
+from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 
@@ -28,9 +30,12 @@ class ExternalPostgresDatabase(Construct):
     the backend store URI carries only user, host, port and database.
     """
 
-    def __init__(self, scope: Construct, id: str, *, settings: ExternalPostgres) -> None:
+    def __init__(
+        self, scope: Construct, id: str, *, identity: Identity, settings: ExternalPostgres
+    ) -> None:
         super().__init__(scope, id)
         self._settings = settings
+        self._app = identity.app
 
     @property
     def wiring(self) -> ServerWiring:
@@ -50,3 +55,30 @@ class ExternalPostgresDatabase(Construct):
 
     def uri_for(self, database: str) -> str:
         return f"postgresql://$(DB_USER)@$(DB_HOST):$(DB_PORT)/{database}"
+
+    @property
+    def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        """With an admin login: MLflow's own least-privilege login and its two databases."""
+        s = self._settings
+        if s.admin is None:
+            return ()
+        admin = s.admin
+        return (
+            BootstrapStep(
+                name=f"{self._app}-db-setup",
+                script="database_bootstrap.py",
+                wiring=ServerWiring(
+                    env=(
+                        plain("PGHOST", s.host),
+                        plain("PGPORT", str(s.port)),
+                        plain("PGDATABASE", admin.maintenance_database),
+                        from_secret("PGUSER", admin.secret, admin.user_key),
+                        from_secret("PGPASSWORD", admin.secret, admin.password_key),
+                        plain("MLFLOW_DB_USER", s.user),
+                        from_secret("MLFLOW_DB_PASSWORD", s.password.name, s.password.key),
+                        plain("MLFLOW_DB_NAME", s.database),
+                        plain("MLFLOW_AUTH_DB_NAME", s.extra_databases[0]),
+                    )
+                ),
+            ),
+        )

@@ -58,6 +58,9 @@ class NginxIngressExposure(Construct):
         service_port: int,
     ) -> None:
         super().__init__(scope, id)
+        # Superseded by constructs/ingress.py (IngressExposure), which app.py now maps.
+        if not isinstance(settings.tls, CertManagerCertificate):
+            raise TypeError("NginxIngressExposure serves cert-manager Certificates only")
         tls = CertManagerTls(
             self, "tls", identity=identity, settings=settings.tls, hosts=(settings.host,)
         )

@@ -63,13 +63,17 @@ class MlflowServer(Construct):
         self.service_name = identity.app
         self.port = settings.port
         selector = {"app": identity.app}  # seed 001: the Service selects app=mlflow
-        env = (
-            *wiring.env,
-            # MLflow >= 3.5 answers 403 to a Host header it does not know.
-            plain("MLFLOW_SERVER_ALLOWED_HOSTS", ",".join(allowed_hosts)),
-            plain("MLFLOW_SERVER_CORS_ALLOWED_ORIGINS", ",".join(cors_origins)),
-            plain("HOME", "/tmp"),
+        # MLflow >= 3.5 answers 403 to a Host header it does not know; older versions
+        # ignore these, and their overlays pass none.
+        host_check = (
+            (
+                plain("MLFLOW_SERVER_ALLOWED_HOSTS", ",".join(allowed_hosts)),
+                plain("MLFLOW_SERVER_CORS_ALLOWED_ORIGINS", ",".join(cors_origins)),
+            )
+            if allowed_hosts
+            else ()
         )
+        env = (*wiring.env, *host_check, plain("HOME", "/tmp"))
         container = k8s.Container(
             name="mlflow",
             image=settings.image.reference,
@@ -113,9 +117,11 @@ class MlflowServer(Construct):
                 template=k8s.PodTemplateSpec(
                     metadata=k8s.ObjectMeta(labels={**identity.labels(COMPONENT), **selector}),
                     spec=k8s.PodSpec(
+                        service_account_name=wiring.service_account,
                         automount_service_account_token=False,
                         security_context=pod_security_for(settings.run_as),
                         image_pull_secrets=pull_secrets,
+                        init_containers=list(wiring.init_containers) or None,
                         containers=[container],
                         volumes=[SCRATCH, *wiring.volumes],
                     ),

@@ -18,13 +18,21 @@ class ServerWiring:
     env: tuple[k8s.EnvVar, ...] = ()
     volumes: tuple[k8s.Volume, ...] = ()
     mounts: tuple[k8s.VolumeMount, ...] = ()
+    # Run in order before the server starts (wait for a dependency, write a config file).
+    init_containers: tuple[k8s.Container, ...] = ()
+    # The pod's ServiceAccount when an option needs an identity (GKE Workload Identity).
+    service_account: str | None = None
 
     def __add__(self, other: ServerWiring) -> ServerWiring:
+        if self.service_account and other.service_account:
+            raise ValueError("two options each set the server's ServiceAccount; keep one")
         return ServerWiring(
             args=self.args + other.args,
             env=self.env + other.env,
             volumes=self.volumes + other.volumes,
             mounts=self.mounts + other.mounts,
+            init_containers=self.init_containers + other.init_containers,
+            service_account=self.service_account or other.service_account,
         )
 
 

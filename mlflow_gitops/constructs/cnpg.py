@@ -1,0 +1,83 @@
+"""PostgreSQL run by the CloudNativePG operator in the namespace (seed 002)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from constructs import Construct
+
+from mlflow_gitops.config import CnpgPostgres
+from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.ordering import KEEP
+from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
+from mlflow_gitops.constructs.wiring import ServerWiring
+from mlflow_gitops.imports.io.cnpg.postgresql import (
+    Cluster,
+    ClusterSpec,
+    ClusterSpecBootstrap,
+    ClusterSpecBootstrapInitdb,
+    ClusterSpecBootstrapInitdbSecret,
+    ClusterSpecStorage,
+)
+
+COMPONENT = "database"
+
+
+class CnpgDatabase(Construct):
+    """A ``Cluster``; initdb creates the database owned by the app user from the Secret."""
+
+    def __init__(
+        self, scope: Construct, id: str, *, identity: Identity, settings: CnpgPostgres
+    ) -> None:
+        super().__init__(scope, id)
+        self._settings = settings
+        s = settings
+        Cluster(
+            self,
+            "cluster",
+            metadata=identity.crd_metadata(s.cluster_name, COMPONENT, annotations=KEEP),
+            spec=ClusterSpec(
+                instances=s.instances,
+                storage=ClusterSpecStorage(storage_class=s.storage_class, size=s.size),
+                bootstrap=ClusterSpecBootstrap(
+                    initdb=ClusterSpecBootstrapInitdb(
+                        database=s.database,
+                        owner=s.owner,
+                        secret=ClusterSpecBootstrapInitdbSecret(name=s.credentials_secret),
+                        # Runs once, as superuser, in the postgres database.
+                        post_init_sql=[
+                            f'CREATE DATABASE "{name}" OWNER "{s.owner}"'
+                            for name in s.extra_databases
+                        ]
+                        or None,
+                    )
+                ),
+            ),
+        )
+
+    @property
+    def host(self) -> str:
+        # The operator's read-write Service, which follows the primary.
+        return f"{self._settings.cluster_name}-rw"
+
+    @property
+    def port(self) -> int:
+        return PORT
+
+    @property
+    def pod_labels(self) -> Mapping[str, str]:
+        return {"cnpg.io/cluster": self._settings.cluster_name}
+
+    @property
+    def wiring(self) -> ServerWiring:
+        s = self._settings
+        return postgres_wiring(
+            host=self.host,
+            port=PORT,
+            database=s.database,
+            user=s.owner,
+            password=(s.credentials_secret, "password"),
+        )
+
+    def uri_for(self, database: str) -> str:
+        return postgres_uri(database)

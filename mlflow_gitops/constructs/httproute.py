@@ -1,0 +1,57 @@
+"""A Gateway API HTTPRoute on a Gateway the platform runs (seed 002); TLS ends at the Gateway."""
+
+from __future__ import annotations
+
+from constructs import Construct
+
+from mlflow_gitops.config import HttpRoute
+from mlflow_gitops.constructs.handles import Backend, TlsHandle
+from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.imports.io.k8s.networking.gateway import (
+    HttpRoute as HttpRouteObject,
+)
+from mlflow_gitops.imports.io.k8s.networking.gateway import (
+    HttpRouteSpec,
+    HttpRouteSpecParentRefs,
+    HttpRouteSpecRules,
+    HttpRouteSpecRulesBackendRefs,
+)
+
+COMPONENT = "exposure"
+
+
+class HttpRouteExposure(Construct):
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: Identity,
+        settings: HttpRoute,
+        tls: TlsHandle,
+        ui: Backend,
+        api: Backend,
+    ) -> None:
+        super().__init__(scope, id)
+        HttpRouteObject(
+            self,
+            "route",
+            metadata=identity.crd_metadata(
+                identity.app, COMPONENT, annotations=dict(tls.annotations) or None
+            ),
+            spec=HttpRouteSpec(
+                parent_refs=[
+                    HttpRouteSpecParentRefs(
+                        name=settings.gateway_name,
+                        namespace=settings.gateway_namespace,
+                        section_name=settings.section_name,
+                    )
+                ],
+                hostnames=[settings.host],
+                rules=[
+                    HttpRouteSpecRules(
+                        backend_refs=[HttpRouteSpecRulesBackendRefs(name=ui.service, port=ui.port)]
+                    )
+                ],
+            ),
+        )

@@ -1,0 +1,245 @@
+"""PostgreSQL as a StatefulSet in the namespace, shaped like the Bitnami chart's subchart.
+
+Objects: a ClusterIP Service (the host MLflow uses), a headless Service (the StatefulSet's
+governing Service), the StatefulSet with its ``data`` claim template, and, when extra
+databases are wanted, a ConfigMap of init SQL that the image runs once on an empty volume.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from cdk8s_plus_35 import k8s
+from constructs import Construct
+
+from mlflow_gitops.config import PostgresStatefulSet
+from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.ordering import DATABASE_WAVE, KEEP, SYNC_WAVE
+from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
+from mlflow_gitops.constructs.server import container_security, pod_security_for
+from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
+
+COMPONENT = "database"
+INIT_DIR = "/docker-entrypoint-initdb.d"
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where an image keeps its data and which paths it writes besides (read-only root)."""
+
+    data_dir: str
+    pgdata: str
+    scratch: tuple[str, ...]
+    user_env: str
+    password_env: str
+    database_env: str
+    admin_password_env: str | None
+
+
+# Names of environment variables, not values (S106 would flag the *_PASSWORD ones).
+_LAYOUTS = {
+    # The Bitnami image's own variable names and paths (bitnami/postgresql README).
+    "bitnami": _Layout(
+        data_dir="/bitnami/postgresql",
+        pgdata="/bitnami/postgresql/data",
+        scratch=("/tmp", "/opt/bitnami/postgresql/conf", "/opt/bitnami/postgresql/tmp"),
+        user_env="POSTGRESQL_USERNAME",
+        password_env="POSTGRESQL_PASSWORD",  # noqa: S106
+        database_env="POSTGRESQL_DATABASE",
+        admin_password_env="POSTGRESQL_POSTGRES_PASSWORD",  # noqa: S106
+    ),
+    # The official image: the app user is the superuser; PGDATA in a subdirectory of the
+    # mount, because initdb refuses a mount point that holds lost+found.
+    "official": _Layout(
+        data_dir="/var/lib/postgresql/data",
+        pgdata="/var/lib/postgresql/data/pgdata",
+        scratch=("/tmp", "/var/run/postgresql"),
+        user_env="POSTGRES_USER",
+        password_env="POSTGRES_PASSWORD",  # noqa: S106
+        database_env="POSTGRES_DB",
+        admin_password_env=None,
+    ),
+}
+
+
+class PostgresStatefulSetDatabase(Construct):
+    def __init__(
+        self, scope: Construct, id: str, *, identity: Identity, settings: PostgresStatefulSet
+    ) -> None:
+        super().__init__(scope, id)
+        self._settings = settings
+        s = settings
+        layout = _LAYOUTS[s.flavor]
+        selector = {"app": s.name}
+        labels = {**identity.labels(COMPONENT), **selector}
+        # Services come up with the database, before the bootstrap Jobs that connect to it.
+        wave = {SYNC_WAVE: str(DATABASE_WAVE)}
+        headless = f"{s.name}-hl"
+        for name, is_headless in ((s.name, False), (headless, True)):
+            k8s.KubeService(
+                self,
+                name,
+                metadata=identity.metadata(name, COMPONENT, annotations=wave),
+                spec=k8s.ServiceSpec(
+                    type="ClusterIP",
+                    cluster_ip="None" if is_headless else None,
+                    selector=selector,
+                    publish_not_ready_addresses=True if is_headless else None,
+                    ports=[
+                        k8s.ServicePort(
+                            name="tcp-postgresql",
+                            port=PORT,
+                            target_port=k8s.IntOrString.from_string("tcp-postgresql"),
+                            protocol="TCP",
+                        )
+                    ],
+                ),
+            )
+        init_sql = "".join(
+            f'CREATE DATABASE "{name}" OWNER "{s.user}";\n' for name in s.extra_databases
+        )
+        if init_sql:
+            k8s.KubeConfigMap(
+                self,
+                "init",
+                metadata=identity.metadata(f"{s.name}-init", COMPONENT),
+                data={"extra-databases.sql": init_sql},
+            )
+        env = [
+            plain(layout.user_env, s.user),
+            from_secret(layout.password_env, s.password.name, s.password.key),
+            plain(layout.database_env, s.database),
+            plain("PGDATA", layout.pgdata),
+        ]
+        if layout.admin_password_env and s.admin_password:
+            env.append(
+                from_secret(layout.admin_password_env, s.admin_password.name, s.admin_password.key)
+            )
+        scratch = [(f"scratch-{i}", path) for i, path in enumerate(layout.scratch)]
+        ready = k8s.ExecAction(
+            command=[
+                "pg_isready",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(PORT),
+                "-U",
+                s.user,
+                "-d",
+                f"dbname={s.database}",
+            ]
+        )
+        container = k8s.Container(
+            name="postgresql",
+            image=s.image.reference,
+            image_pull_policy=s.image.pull_policy,
+            env=env,
+            ports=[k8s.ContainerPort(name="tcp-postgresql", container_port=PORT)],
+            readiness_probe=k8s.Probe(
+                exec=ready, initial_delay_seconds=5, period_seconds=10, timeout_seconds=5
+            ),
+            liveness_probe=k8s.Probe(
+                exec=ready,
+                initial_delay_seconds=30,
+                period_seconds=10,
+                timeout_seconds=5,
+                failure_threshold=6,
+            ),
+            resources=k8s.ResourceRequirements(
+                requests={
+                    "cpu": k8s.Quantity.from_string(s.resources.requests_cpu),
+                    "memory": k8s.Quantity.from_string(s.resources.requests_memory),
+                },
+                limits={
+                    "cpu": k8s.Quantity.from_string(s.resources.limits_cpu),
+                    "memory": k8s.Quantity.from_string(s.resources.limits_memory),
+                },
+            ),
+            security_context=container_security(),
+            volume_mounts=[
+                k8s.VolumeMount(name="data", mount_path=layout.data_dir),
+                k8s.VolumeMount(name="dshm", mount_path="/dev/shm"),
+                *(k8s.VolumeMount(name=name, mount_path=path) for name, path in scratch),
+                *(
+                    [k8s.VolumeMount(name="init", mount_path=INIT_DIR, read_only=True)]
+                    if init_sql
+                    else []
+                ),
+            ],
+        )
+        volumes = [
+            k8s.Volume(name="dshm", empty_dir=k8s.EmptyDirVolumeSource(medium="Memory")),
+            *(k8s.Volume(name=name, empty_dir=k8s.EmptyDirVolumeSource()) for name, _ in scratch),
+            *(
+                [
+                    k8s.Volume(
+                        name="init", config_map=k8s.ConfigMapVolumeSource(name=f"{s.name}-init")
+                    )
+                ]
+                if init_sql
+                else []
+            ),
+        ]
+        k8s.KubeStatefulSet(
+            self,
+            "statefulset",
+            metadata=identity.metadata(s.name, COMPONENT, annotations=KEEP),
+            spec=k8s.StatefulSetSpec(
+                service_name=headless,
+                replicas=1,
+                selector=k8s.LabelSelector(match_labels=selector),
+                template=k8s.PodTemplateSpec(
+                    metadata=k8s.ObjectMeta(labels=labels),
+                    spec=k8s.PodSpec(
+                        automount_service_account_token=False,
+                        security_context=pod_security_for(s.run_as),
+                        image_pull_secrets=(
+                            [k8s.LocalObjectReference(name=s.image.pull_secret)]
+                            if s.image.pull_secret
+                            else None
+                        ),
+                        containers=[container],
+                        volumes=volumes,
+                    ),
+                ),
+                volume_claim_templates=[
+                    k8s.KubePersistentVolumeClaimProps(
+                        metadata=k8s.ObjectMeta(name="data", labels=labels),
+                        spec=k8s.PersistentVolumeClaimSpec(
+                            access_modes=["ReadWriteOnce"],
+                            storage_class_name=s.storage_class,
+                            resources=k8s.VolumeResourceRequirements(
+                                requests={"storage": k8s.Quantity.from_string(s.size)}
+                            ),
+                        ),
+                    )
+                ],
+            ),
+        )
+
+    @property
+    def host(self) -> str:
+        return self._settings.name
+
+    @property
+    def port(self) -> int:
+        return PORT
+
+    @property
+    def pod_labels(self) -> Mapping[str, str]:
+        return {"app": self._settings.name}
+
+    @property
+    def wiring(self) -> ServerWiring:
+        s = self._settings
+        return postgres_wiring(
+            host=s.name,
+            port=PORT,
+            database=s.database,
+            user=s.user,
+            password=(s.password.name, s.password.key),
+        )
+
+    def uri_for(self, database: str) -> str:
+        return postgres_uri(database)

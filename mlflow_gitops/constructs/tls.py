@@ -1,0 +1,122 @@
+"""Where the exposure's TLS certificate comes from. Each option offers the same handle:
+the Secret the route serves and the annotations it adds to the route."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from constructs import Construct
+
+from mlflow_gitops.config import AcmeIssuer, CertManagerCertificate, GatewayTls, IssuerAnnotation
+from mlflow_gitops.constructs.exposure import CertManagerTls
+from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.imports.io.cert_manager import (
+    ClusterIssuer,
+    ClusterIssuerSpec,
+    ClusterIssuerSpecAcme,
+    ClusterIssuerSpecAcmePrivateKeySecretRef,
+    ClusterIssuerSpecAcmeSolvers,
+    ClusterIssuerSpecAcmeSolversHttp01,
+    ClusterIssuerSpecAcmeSolversHttp01Ingress,
+)
+
+COMPONENT = "tls"
+
+
+class LetsEncryptIssuer(Construct):
+    """The ACME ClusterIssuer itself (seed 003 applied ``cluster-issuer.yaml`` by hand)."""
+
+    def __init__(
+        self, scope: Construct, id: str, *, identity: Identity, name: str, settings: AcmeIssuer
+    ) -> None:
+        super().__init__(scope, id)
+        meta = identity.crd_metadata(name, COMPONENT)
+        ClusterIssuer(
+            self,
+            "issuer",
+            # Cluster-scoped: the namespace crd_metadata fills in must not be rendered.
+            metadata=type(meta)(name=meta.name, labels=meta.labels),
+            spec=ClusterIssuerSpec(
+                acme=ClusterIssuerSpecAcme(
+                    email=settings.email,
+                    server=settings.server,
+                    private_key_secret_ref=ClusterIssuerSpecAcmePrivateKeySecretRef(
+                        name=settings.account_key_secret
+                    ),
+                    solvers=[
+                        ClusterIssuerSpecAcmeSolvers(
+                            http01=ClusterIssuerSpecAcmeSolversHttp01(
+                                ingress=ClusterIssuerSpecAcmeSolversHttp01Ingress(
+                                    ingress_class_name=settings.ingress_class
+                                )
+                            )
+                        )
+                    ],
+                )
+            ),
+        )
+
+
+class CertificateTls(Construct):
+    """A cert-manager Certificate object for every host of the exposure."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: Identity,
+        settings: CertManagerCertificate,
+        hosts: tuple[str, ...],
+    ) -> None:
+        super().__init__(scope, id)
+        self.secret_name: str | None = settings.secret_name
+        self.annotations: Mapping[str, str] = {}
+        CertManagerTls(self, "certificate", identity=identity, settings=settings, hosts=hosts)
+        if settings.acme:
+            LetsEncryptIssuer(
+                self, "issuer", identity=identity, name=settings.issuer_name, settings=settings.acme
+            )
+
+
+class IssuerAnnotationTls(Construct):
+    """cert-manager's ingress-shim makes the Certificate from the Ingress annotation (seed 004)."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: Identity,
+        settings: IssuerAnnotation,
+        hosts: tuple[str, ...],
+    ) -> None:
+        super().__init__(scope, id)
+        key = (
+            "cert-manager.io/cluster-issuer"
+            if settings.issuer_kind == "ClusterIssuer"
+            else "cert-manager.io/issuer"
+        )
+        self.secret_name: str | None = settings.secret_name
+        self.annotations: Mapping[str, str] = {key: settings.issuer_name}
+        if settings.acme:
+            LetsEncryptIssuer(
+                self, "issuer", identity=identity, name=settings.issuer_name, settings=settings.acme
+            )
+
+
+class GatewayTerminatedTls(Construct):
+    """The Gateway's listener holds the certificate; the route carries none (seed 002)."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: Identity,
+        settings: GatewayTls,
+        hosts: tuple[str, ...],
+    ) -> None:
+        super().__init__(scope, id)
+        self.secret_name: str | None = None
+        self.annotations: Mapping[str, str] = {}
