@@ -40,7 +40,7 @@ check: python
 lint: python
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy mlflow_gitops main.py
+	$(VENV)/bin/mypy --explicit-package-bases mlflow_gitops main.py jobs plugins tools/crds.py
 
 ## diff: rendered diff of the work tree against the merge base with main
 diff: python

@@ -23,7 +23,9 @@ def whole_process() -> list[float]:
             start = time.perf_counter()
             subprocess.run(
                 [sys.executable, "main.py", "synth", "--output", f"{scratch}/{run}"],
-                cwd=ROOT, check=True, capture_output=True,
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
             )
             times.append(time.perf_counter() - start)
     return times
@@ -48,10 +50,14 @@ def main() -> None:
     process = whole_process()
     warm, files = in_process()
     print(f"overlays: {len(overlays)} ({', '.join(overlays)}), files rendered: {files}")
-    print(f"render, whole process (python main.py synth): median {statistics.median(process):.2f} s"
-          f" over {RUNS} runs (min {min(process):.2f}, max {max(process):.2f})")
-    print(f"render, in process after warm-up: median {statistics.median(warm) * 1000:.0f} ms"
-          f" over {RUNS} runs")
+    print(
+        f"render, whole process (python main.py synth): median {statistics.median(process):.2f} s"
+        f" over {RUNS} runs (min {min(process):.2f}, max {max(process):.2f})"
+    )
+    print(
+        f"render, in process after warm-up: median {statistics.median(warm) * 1000:.0f} ms"
+        f" over {RUNS} runs"
+    )
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ from mlflow_gitops.constructs.storage import ServerVolumes
 from mlflow_gitops.constructs.tls import CertificateTls, GatewayTerminatedTls, IssuerAnnotationTls
 from mlflow_gitops.constructs.waits import DependencyWaits, WaitTarget
 from mlflow_gitops.constructs.wiring import ServerWiring
+from mlflow_gitops.errors import RenderError
 
 
 def _keycloak_oidc(
@@ -103,10 +104,6 @@ NETWORK_POLICIES: Mapping[type, Any] = {CiliumPolicy: CiliumServerPolicy}
 # Files of this repository that the rendered objects ship (plugin and Job sources),
 # read once at the edge and handed in, so that constructs do no I/O.
 ProjectFiles = Mapping[str, str]
-
-
-class RenderError(Exception):
-    """The repository, not the overlay, lacks something a chart needs."""
 
 
 def shipped(files: ProjectFiles, path: str) -> str:

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from mlflow_gitops.app import RenderError
-from mlflow_gitops.overlays import OverlayError, load_overlays
-from mlflow_gitops.render import (
-    read_project_files,
-    schema_text,
-    synthesize,
-    write_file,
-    write_tree,
-)
+from mlflow_gitops.errors import BadInput
+from mlflow_gitops.output import read_project_files, schema_text, write_file, write_tree
+from mlflow_gitops.overlays import load_overlays
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_BAD_INPUT = 2
@@ -22,6 +17,9 @@ EXIT_BAD_INPUT = 2
 
 def render(root: Path, overlays: list[str] | None = None) -> dict[str, str]:
     loaded = load_overlays(root / "overlays", overlays)
+    # cdk8s and the generated classes take seconds to import: only once the input is valid.
+    from mlflow_gitops.render import synthesize
+
     return synthesize(loaded, read_project_files(root))
 
 
@@ -31,10 +29,12 @@ def _synth(args: argparse.Namespace) -> int:
     write_tree(files, output)
     if not args.output:
         write_file(schema_text(), ROOT / "overlays" / "schema.json")
-    print(
-        f"rendered {len(files)} files for {len({f.split('/')[0] for f in files})} "
-        f"overlays into {output}"
-    )
+        # Under `cdk8s synth` the CLI lists (and with --stdout prints) its own output folder.
+        scratch = os.environ.get("CDK8S_OUTDIR")
+        if scratch:
+            write_tree(files, ROOT / scratch)
+    folders = sorted({name.split("/")[0] for name in files})
+    print(f"rendered {len(files)} files into {output} ({', '.join(folders)})")
     return 0
 
 
@@ -86,6 +86,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv or ["synth"])
     try:
         return int(args.run(args))
-    except (OverlayError, RenderError) as error:
+    except BadInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -26,7 +26,7 @@ class Strict(BaseModel):
 
 def _not_latest(tag: str) -> str:
     if tag == "latest":
-        raise ValueError("the tag 'latest' is not reproducible: pin a version or digest")
+        raise ValueError("the tag 'latest' is not reproducible. Fix: pin a version or digest")
     return tag
 
 
@@ -157,8 +157,8 @@ class ExternalPostgres(Strict):
     def _one_auth_database_with_admin(self) -> ExternalPostgres:
         if self.admin is not None and len(self.extra_databases) != 1:
             raise ValueError(
-                "database.admin: the bootstrap Job creates the MLflow database and exactly one "
-                "more (the auth user store); list exactly one in database.extra_databases"
+                "admin: the bootstrap Job creates the MLflow database and exactly one more "
+                "(the auth user store). Fix: list exactly one in database.extra_databases"
             )
         return self
 
@@ -281,6 +281,30 @@ ArtifactStore = Annotated[VolumeArtifacts | S3Artifacts | GcsArtifacts, Field(di
 # --- authentication (one of) -------------------------------------------------------------
 
 
+class KeycloakAppsIdentity(Strict):
+    """The dedicated least-privilege identity every application uses (seed 000, done better:
+    the seed handed apps the admin's credentials)."""
+
+    username: ObjectName = "mlflow-apps"
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = "mlflow-apps@example.com"
+    password: SecretKeyRef = SecretKeyRef(name="mlflow-app-credentials", key="MLFLOW_AUTH_PASSWORD")
+
+
+class KeycloakBootstrap(Strict):
+    """What the Keycloak bootstrap Job needs: seed 001's 10_configure_keycloak, declared."""
+
+    # Where the Job reaches Keycloak (in-cluster); the public URL if None.
+    admin_url: HttpUrl | None = None
+    # An admin of the master realm, from an operator's bootstrap Secret.
+    admin_secret: ObjectName = "keycloak-admin"
+    admin_username_key: SecretKey = "username"
+    admin_password_key: SecretKey = "password"
+    # Seed 001: auth_realm_username gets mlflow-admin.
+    realm_admin_user: Annotated[str, Field(min_length=1)] = "tkadmin"
+    access_token_lifespan_seconds: Annotated[int, Field(ge=60)] = 3600
+    apps: KeycloakAppsIdentity = KeycloakAppsIdentity()
+
+
 class KeycloakOidc(Strict):
     """mlflow-oidc-auth (``--app-name oidc-auth``) against a Keycloak realm (seed 001)."""
 
@@ -302,6 +326,8 @@ class KeycloakOidc(Strict):
     default_landing_page_is_permissions: bool = False
     # The plugin's permission database, beside MLflow's on the same server.
     users_database: PgName = "mlflow_auth"
+    # With it, a bootstrap Job declares the realm roles, the client and its mappers.
+    bootstrap: KeycloakBootstrap | None = None
 
     @property
     def issuer(self) -> str:
@@ -465,7 +491,6 @@ Exposure = Annotated[NginxIngress | HttpRoute, Field(discriminator="kind")]
 # --- where each Secret comes from ----------------------------------------------------------
 
 
-
 class OperatorSecret(Strict):
     """Created out of band by an operator (a person or another system); keys listed."""
 
@@ -597,16 +622,16 @@ class Overlay(Strict):
         claims = {volume.name for volume in self.volumes}
         if isinstance(self.artifacts, VolumeArtifacts) and self.artifacts.claim not in claims:
             raise ValueError(
-                f"artifacts.claim {self.artifacts.claim!r} names no entry of volumes "
-                f"(known: {sorted(claims) or 'none'}): add it to volumes or fix the name"
+                f"artifacts.claim: {self.artifacts.claim!r} names no entry of volumes "
+                f"(known: {sorted(claims) or 'none'}). Fix: add it to volumes or fix the name"
             )
         paths = [volume.mount_path for volume in self.volumes]
         if len(set(paths)) != len(paths):
-            raise ValueError("volumes: two claims share a mount_path; give each its own")
+            raise ValueError("volumes: two claims share a mount_path. Fix: give each its own")
         if isinstance(self.exposure.tls, GatewayTls) and not isinstance(self.exposure, HttpRoute):
             raise ValueError(
-                "exposure.tls: kind 'gateway' needs exposure kind 'httproute'; "
-                "an Ingress needs 'cert-manager' or 'issuer-annotation'"
+                "exposure.tls: kind 'gateway' needs exposure kind 'httproute'. "
+                "Fix: an Ingress needs 'cert-manager' or 'issuer-annotation'"
             )
         return self
 
@@ -617,7 +642,7 @@ class Overlay(Strict):
         if store is not None and store not in known:
             raise ValueError(
                 f"auth: its user store {store!r} is not a database of database "
-                f"(has: {', '.join(known)}): add it to database.extra_databases"
+                f"(has: {', '.join(known)}). Fix: add it to database.extra_databases"
             )
         return self
 
@@ -627,14 +652,14 @@ class Overlay(Strict):
             source = self.secrets.get(name)
             if source is None:
                 raise ValueError(
-                    f"Secret {name!r} (key {key!r}) is referenced but not declared: add "
-                    f"secrets.{name} with its source (operator, generated, onepassword, "
-                    "external-secrets)"
+                    f"secrets: Secret {name!r} (key {key!r}) is referenced but not declared. "
+                    f"Fix: add secrets.{name} with its source (operator, generated, "
+                    "onepassword, external-secrets)"
                 )
             if key not in source.keys:
                 raise ValueError(
-                    f"Secret {name!r} is referenced with key {key!r}, which secrets.{name}.keys "
-                    f"lacks (has: {', '.join(source.keys) or 'none'}): add the key"
+                    f"secrets.{name}.keys: Secret {name!r} is referenced with key {key!r}, "
+                    f"which it lacks (has: {', '.join(source.keys) or 'none'}). Fix: add the key"
                 )
         return self
 
@@ -665,6 +690,11 @@ def secret_refs(model: BaseModel) -> list[tuple[str, str]]:
         found.append((model.pull_secret, PULL_SECRET_KEY))
     if isinstance(model, CnpgPostgres):
         found += model.secret_refs()
+    if isinstance(model, KeycloakBootstrap):
+        found += [
+            (model.admin_secret, model.admin_username_key),
+            (model.admin_secret, model.admin_password_key),
+        ]
     if isinstance(model, PostgresAdmin):
         found += [(model.secret, model.user_key), (model.secret, model.password_key)]
     for field in type(model).model_fields:

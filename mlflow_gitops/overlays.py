@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,12 +12,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from mlflow_gitops.config import Overlay
+from mlflow_gitops.errors import OverlayError
 
 SCHEMA_FILE = "schema.json"
-
-
-class OverlayError(Exception):
-    """A bad overlay: the message names the file, the field and the fix."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +109,18 @@ def _describe(shown: str, data: dict[str, Any], issue: Any) -> str:
         return f"{where}: {issue['input']!r} is not valid. Fix: use {hint}"
     got = f" (got {issue['input']!r})" if not isinstance(issue.get("input"), dict) else ""
     message = issue["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}{got}. Fix: correct the value (see overlays/{SCHEMA_FILE})"
+    # Cross-field checks name the field they concern first: "artifacts.claim: ...".
+    named = _NAMED.match(message)
+    if named:
+        inner = named.group(1)
+        location = f"{location}.{inner}" if location else inner
+        message, got = named.group(2), ""
+    where = f"{shown}: {location or '(top level)'}"
+    fix = "" if "Fix:" in message else f". Fix: correct the value (see overlays/{SCHEMA_FILE})"
+    return f"{where}: {message}{got}{fix}"
+
+
+_NAMED = re.compile(r"^([a-z_][\w.\[\]-]*): (.+)$", re.S)
 
 
 def _field_path(data: Any, location: tuple[Any, ...]) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
-from mlflow_gitops.config import KeycloakOidc
+from mlflow_gitops.config import KeycloakBootstrap, KeycloakOidc
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.database import MetadataDatabase
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
@@ -16,6 +19,77 @@ PLUGIN_DIR = "/mlflow/plugins"
 
 def _flag(value: bool) -> str:
     return "true" if value else "false"
+
+
+def _mapper(name: str, mapper: str, config: dict[str, str]) -> dict[str, Any]:
+    return {"name": name, "protocol": "openid-connect", "protocolMapper": mapper, "config": config}
+
+
+def keycloak_config(settings: KeycloakOidc, boot: KeycloakBootstrap, host: str) -> dict[str, Any]:
+    """The desired state of seed 001's `10_configure_keycloak`, for jobs/keycloak_bootstrap.py."""
+    url = f"https://{host}"
+    tokens = {"id.token.claim": "true", "access.token.claim": "true"}
+    roles = {"jsonType.label": "String", "multivalued": "true", "userinfo.token.claim": "true"}
+    return {
+        "client": {
+            "clientId": settings.client_id,
+            "protocol": "openid-connect",
+            "enabled": True,
+            "publicClient": False,
+            "standardFlowEnabled": True,
+            "implicitFlowEnabled": False,
+            "directAccessGrantsEnabled": True,
+            "redirectUris": [f"{url}/*", f"{url}/oauth2/callback", f"{url}/callback"],
+            "webOrigins": [url, "+"],
+            "attributes": {
+                "access.token.lifespan": str(boot.access_token_lifespan_seconds),
+                "post.logout.redirect.uris": "+",
+            },
+            "defaultClientScopes": ["email", "profile", "roles", "openid", "offline_access"],
+            "optionalClientScopes": ["address", "phone"],
+            "protocolMappers": [
+                _mapper(
+                    f"{settings.client_id}-realm-role-mapper",
+                    "oidc-usermodel-realm-role-mapper",
+                    {"claim.name": "realm_access.roles", **roles, **tokens},
+                ),
+                _mapper(
+                    f"{settings.client_id}-audience-mapper",
+                    "oidc-audience-mapper",
+                    {
+                        "included.client.audience": settings.client_id,
+                        "included.custom.audience": settings.client_id,
+                        "id.token.claim": "false",
+                        "access.token.claim": "true",
+                    },
+                ),
+                _mapper(
+                    f"{settings.client_id}-client-role-mapper",
+                    "oidc-usermodel-client-role-mapper",
+                    {
+                        "claim.name": "resource_access.${client_id}.roles",
+                        "usermodel.clientRoleMapping.clientId": settings.client_id,
+                        **roles,
+                        **tokens,
+                    },
+                ),
+            ],
+        },
+        "realmRoles": [
+            {"name": settings.admin_group_name, "description": "MLflow administrator"},
+            {"name": settings.group_name, "description": "MLflow standard user"},
+        ],
+        "roleAssignments": [
+            {"username": boot.realm_admin_user, "realmRoles": [settings.admin_group_name]}
+        ],
+        "appsIdentity": {
+            "username": boot.apps.username,
+            "email": boot.apps.email,
+            "firstName": "MLflow",
+            "lastName": "Apps",
+            "realmRoles": [settings.group_name],
+        },
+    }
 
 
 class KeycloakOidcAuth(Construct):
@@ -36,6 +110,7 @@ class KeycloakOidcAuth(Construct):
         self._settings = settings
         self._database = database
         self._public_url = public_url
+        self._app = identity.app
         module = settings.group_detection_plugin
         k8s.KubeConfigMap(
             self,
@@ -78,4 +153,40 @@ class KeycloakOidcAuth(Construct):
                 ),
             ),
             mounts=(k8s.VolumeMount(name="group-plugin", mount_path=PLUGIN_DIR, read_only=True),),
+        )
+
+    @property
+    def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        """Realm roles, the confidential client with its mappers, role assignments and the
+        apps identity, converged on every sync; the client secret is the generated one."""
+        s = self._settings
+        boot = s.bootstrap
+        if boot is None:
+            return ()
+        host = self._public_url.removeprefix("https://")
+        return (
+            BootstrapStep(
+                name=f"{self._app}-keycloak-setup",
+                script="keycloak_bootstrap.py",
+                wiring=ServerWiring(
+                    env=(
+                        plain("KEYCLOAK_URL", boot.admin_url or s.keycloak_url),
+                        plain("KEYCLOAK_REALM", s.realm),
+                        from_secret(
+                            "KEYCLOAK_ADMIN_USERNAME", boot.admin_secret, boot.admin_username_key
+                        ),
+                        from_secret(
+                            "KEYCLOAK_ADMIN_PASSWORD", boot.admin_secret, boot.admin_password_key
+                        ),
+                        from_secret(
+                            "MLFLOW_CLIENT_SECRET", s.client_secret.name, s.client_secret.key
+                        ),
+                        from_secret(
+                            "MLFLOW_APPS_PASSWORD", boot.apps.password.name, boot.apps.password.key
+                        ),
+                    )
+                ),
+                config_env="KEYCLOAK_BOOTSTRAP_CONFIG",
+                config=keycloak_config(s, boot, host),
+            ),
         )

@@ -13,6 +13,7 @@ COPIED = ("main.py", "mlflow_gitops", "overlays", "plugins", "jobs", "scripts", 
 
 
 def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():

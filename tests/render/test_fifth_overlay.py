@@ -19,6 +19,8 @@ database:
   storage_class: fast
   size: 5Gi
   credentials_secret: pg-app
+  # The Keycloak plugin keeps its users in a database of its own on the same cluster.
+  extra_databases: [mlflow_auth]
 artifacts:
   kind: s3
   s3:

@@ -234,3 +234,24 @@ def test_seed_group_plugin_configmap_ships_the_repository_module(
     data = homelab["configmap-mlflow-group-plugin.yaml"]["data"]
     source = (root / "plugins" / "mlflow_keycloak_groups.py").read_text()
     assert data == {"mlflow_keycloak_groups.py": source}
+
+
+def test_seed_10_configure_keycloak_job_config_is_the_one_tested_against_keycloak(
+    homelab: dict[str, Object],
+) -> None:
+    """The Keycloak Job's tests prove SEED_CONFIG against a real Keycloak; the rendered
+    ConfigMap must carry exactly that desired state for the overlay's host."""
+    import json
+
+    from tests.jobs.test_keycloak_bootstrap import HOST, SEED_CONFIG
+
+    config = homelab["configmap-mlflow-keycloak-setup.yaml"]["data"]["config.json"]
+    expected = json.loads(json.dumps(SEED_CONFIG).replace(HOST, "mlflow.example.com"))
+    assert json.loads(config) == expected
+    job = homelab["job-mlflow-keycloak-setup.yaml"]["spec"]["template"]["spec"]
+    env = {item["name"]: item for item in job["containers"][0]["env"]}
+    assert env["MLFLOW_CLIENT_SECRET"]["valueFrom"]["secretKeyRef"] == {
+        "name": "oauth2-proxy-secret",
+        "key": "client-secret",
+    }
+    assert env["KEYCLOAK_REALM"]["value"] == "thinkube"

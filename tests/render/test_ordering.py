@@ -54,8 +54,11 @@ def test_bootstrap_jobs_are_sync_hooks_after_their_inputs_before_the_server(
         jobs = [o for o in items if o["kind"] == "Job"]
         if not jobs:
             continue
-        server = next(_wave(o) for o in items if (o["kind"], o["metadata"]["name"]) ==
-                      ("Deployment", "mlflow"))
+        server = next(
+            _wave(o)
+            for o in items
+            if (o["kind"], o["metadata"]["name"]) == ("Deployment", "mlflow")
+        )
         inputs = max(_wave(o) for o in items if o["kind"] in SECRET_SOURCES | {"ConfigMap"})
         for job in jobs:
             annotations = job["metadata"]["annotations"]

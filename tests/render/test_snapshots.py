@@ -18,6 +18,11 @@ class YamlSnapshot(SingleFileSnapshotExtension):
     _write_mode = WriteMode.TEXT
 
 
+def snapshot_id(path: str) -> str:
+    # syrupy drops "/" from file names; keep the overlay visible in the snapshot's name.
+    return path.replace("/", "__")
+
+
 def committed_files() -> list[str]:
     return sorted(p.relative_to(DIST).as_posix() for p in DIST.rglob("*.yaml") if p.is_file())
 
@@ -27,7 +32,7 @@ def snapshot_yaml(snapshot: SnapshotAssertion) -> SnapshotAssertion:
     return snapshot.use_extension(YamlSnapshot)
 
 
-@pytest.mark.parametrize("path", committed_files())
+@pytest.mark.parametrize("path", committed_files(), ids=snapshot_id)
 def test_rendered_file_matches_snapshot(
     path: str, rendered: dict[str, str], snapshot_yaml: SnapshotAssertion
 ) -> None:
@@ -40,7 +45,9 @@ def test_every_rendered_file_is_committed_and_snapshotted(rendered: dict[str, st
     assert committed, "dist/ holds no rendered file: run `make synth` and commit dist/"
     assert set(rendered) == committed, "dist/ differs from a fresh render: run `make synth`"
     snapshots = {p.name for p in SNAPSHOTS.glob("*.yaml")}
-    expected = {f"test_rendered_file_matches_snapshot[{path}].yaml" for path in committed}
+    expected = {
+        f"test_rendered_file_matches_snapshot[{snapshot_id(path)}].yaml" for path in committed
+    }
     assert snapshots == expected, (
         "the snapshot set differs from the rendered set: "
         "run `make snapshot-update` and read the diff before committing"

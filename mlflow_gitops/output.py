@@ -1,0 +1,93 @@
+"""Files on disk: deterministic YAML, the project files a render ships, atomic writes.
+
+Kept free of cdk8s so that commands which only validate or compare stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mlflow_gitops.config import overlay_json_schema
+
+# Files of the repository shipped inside rendered objects (see app.ProjectFiles).
+SHIPPED_GLOBS = ("plugins/*.py", "jobs/*.py", "scripts/code-server/*")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style everywhere, lists indented as kubectl prints them, scripts as literal blocks."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def to_yaml(document: Any) -> str:
+    # The pure-Python dumper on purpose: libyaml may be absent, and its output can differ.
+    return yaml.dump(
+        document,
+        Dumper=_Dumper,
+        sort_keys=True,
+        default_flow_style=False,
+        width=100,
+        allow_unicode=True,
+    )
+
+
+def read_project_files(root: Path) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pattern in SHIPPED_GLOBS:
+        for path in sorted(root.glob(pattern)):
+            if path.is_file() and path.name != "__init__.py":
+                found[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
+    return found
+
+
+def schema_text() -> str:
+    return json.dumps(overlay_json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def write_tree(files: Mapping[str, str], target: Path) -> None:
+    """Replace ``target`` with exactly ``files``; on any failure ``target`` is untouched."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        for relative, content in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+        retired = target.parent / f".{target.name}.old-{staging.name.rsplit('-', 1)[-1]}"
+        if target.exists():
+            target.rename(retired)
+        try:
+            staging.rename(target)
+        except OSError:
+            if retired.exists():
+                retired.rename(target)
+            raise
+        shutil.rmtree(retired, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_file(content: str, target: Path) -> None:
+    """Write one file through a sibling temporary file and an atomic rename."""
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False
+    ) as handle:
+        handle.write(content)
+    Path(handle.name).replace(target)
