@@ -25,6 +25,7 @@ from mlflow_gitops.config import (
     Overlay,
     PostgresStatefulSet,
     S3Artifacts,
+    SecretKeyRef,
     VolumeArtifacts,
 )
 from mlflow_gitops.constructs.argocd import ArgoCdDelivery, Target
@@ -44,6 +45,12 @@ from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.namespace import MlflowNamespace
 from mlflow_gitops.constructs.oauth2_proxy import OAuth2ProxyAuth
 from mlflow_gitops.constructs.ordering import assign_sync_waves
+from mlflow_gitops.constructs.platform import (
+    AppEnvironment,
+    CodeServerHelperScripts,
+    KyvernoAppCredentials,
+    ThinkubeServiceDiscovery,
+)
 from mlflow_gitops.constructs.postgres import InClusterDatabase
 from mlflow_gitops.constructs.postgres_statefulset import PostgresStatefulSetDatabase
 from mlflow_gitops.constructs.secrets import SecretSources
@@ -224,6 +231,7 @@ class MlflowChart(cdk8s.Chart):
                 ui=auth.ui_backend if isinstance(auth, FrontsTheUi) else None,
                 server_port=server.port,
             )
+        integrate(self, identity, settings, public_url, files)
         # Bootstrap Jobs, in the order the options were composed; one image for all:
         # the server's, which the overlay already pulls (never one whose pull secret a Job makes).
         for option in (secrets, database, artifacts, auth):
@@ -238,6 +246,65 @@ class MlflowChart(cdk8s.Chart):
                     run_as=settings.server.run_as,
                 )
         assign_sync_waves(self)
+
+
+def app_environment(settings: Overlay, public_url: str) -> AppEnvironment:
+    """Seed 000's variables, for the Keycloak apps identity (validated at the edge)."""
+    auth = settings.auth
+    assert isinstance(auth, KeycloakOidc) and auth.bootstrap is not None
+    s3 = getattr(settings.artifacts, "s3", None)
+    admin = getattr(settings.database, "admin", None)
+    credentials = settings.integrations.app_credentials
+    legacy = bool(credentials and credentials.legacy_admin_password)
+    return AppEnvironment(
+        tracking_uri=public_url,
+        token_url=f"{auth.issuer}/protocol/openid-connect/token",
+        client_id=auth.client_id,
+        username=auth.bootstrap.apps.username,
+        password=auth.bootstrap.apps.password,
+        client_secret=auth.client_secret,
+        seaweedfs_password=(
+            SecretKeyRef(name=s3.credentials_secret, key=s3.secret_access_key_key) if s3 else None
+        ),
+        admin_password=(
+            SecretKeyRef(name=admin.secret, key=admin.password_key) if legacy and admin else None
+        ),
+    )
+
+
+def integrate(
+    scope: Construct, identity: Identity, settings: Overlay, public_url: str, files: ProjectFiles
+) -> None:
+    """The platform integrations an overlay asks for (homelab: seeds 001 and 000)."""
+    wanted = settings.integrations
+    if wanted.code_server:
+        scripts = {
+            name: shipped(files, f"scripts/code-server/{name}")
+            for name in ("mlflow-auth.sh", "mlflow-auth.fish")
+        }
+        CodeServerHelperScripts(
+            scope, "code-server", identity=identity, settings=wanted.code_server, scripts=scripts
+        )
+    if not (wanted.discovery or wanted.app_credentials):
+        return
+    environment = app_environment(settings, public_url)
+    if wanted.discovery:
+        ThinkubeServiceDiscovery(
+            scope,
+            "discovery",
+            identity=identity,
+            settings=wanted.discovery,
+            public_url=public_url,
+            environment=environment,
+        )
+    if wanted.app_credentials:
+        KyvernoAppCredentials(
+            scope,
+            "app-credentials",
+            identity=identity,
+            settings=wanted.app_credentials,
+            environment=environment,
+        )
 
 
 ARGOCD = "argocd"

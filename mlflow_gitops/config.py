@@ -569,6 +569,45 @@ class CiliumPolicy(Strict):
 NetworkPolicy = Annotated[CiliumPolicy, Field(discriminator="kind")]
 
 
+# --- platform integrations (seed 001 17_configure_discovery, seed 000) ---------------------
+
+
+class ThinkubeDiscovery(Strict):
+    """The ``thinkube-service-config`` ConfigMap the platform's control plane reads."""
+
+    display_name: str = "MLflow"
+    description: str = "ML experiment tracking and model registry"
+    category: str = "ai"
+    icon: str = "/icons/tk_ai.svg"
+    dependencies: tuple[str, ...] = ("postgres", "seaweedfs", "keycloak")
+    min_replicas: Annotated[int, Field(ge=0)] = 1
+    can_disable: bool = True
+
+
+class CodeServerHelpers(Strict):
+    """``mlflow-auth.sh`` / ``.fish`` in a ConfigMap code-server mounts (seed: copied by hand)."""
+
+    namespace: ObjectName = "code-server"
+    configmap: ObjectName = "mlflow-auth-scripts"
+
+
+class AppCredentials(Strict):
+    """Seed 000: every app namespace that opts in gets MLflow credentials as environment
+    variables, through a Kyverno ClusterPolicy (generate the Secrets, mutate Deployments)."""
+
+    opt_in_label: Annotated[str, Field(pattern=r"^[a-z0-9.-/]+$")] = (
+        "mlflow.thinkube.io/credentials"
+    )
+    # Seed 000 handed every app ADMIN_PASSWORD; off unless an app still needs it.
+    legacy_admin_password: bool = False
+
+
+class Integrations(Strict):
+    discovery: ThinkubeDiscovery | None = None
+    code_server: CodeServerHelpers | None = None
+    app_credentials: AppCredentials | None = None
+
+
 # --- delivery by Argo CD -----------------------------------------------------------------
 
 
@@ -615,6 +654,7 @@ class Overlay(Strict):
     secrets: dict[ObjectName, SecretSource] = {}
     network_policy: NetworkPolicy | None = None
     wait_for_dependencies: DependencyWait | None = None
+    integrations: Integrations = Integrations()
     argocd: Delivery = Delivery()
 
     @model_validator(mode="after")
@@ -632,6 +672,24 @@ class Overlay(Strict):
             raise ValueError(
                 "exposure.tls: kind 'gateway' needs exposure kind 'httproute'. "
                 "Fix: an Ingress needs 'cert-manager' or 'issuer-annotation'"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _integrations_have_what_they_need(self) -> Overlay:
+        wants = self.integrations.discovery or self.integrations.app_credentials
+        auth = self.auth
+        if wants and not (isinstance(auth, KeycloakOidc) and auth.bootstrap is not None):
+            raise ValueError(
+                "integrations: discovery and app_credentials hand out the Keycloak apps "
+                "identity. Fix: use auth kind 'keycloak-oidc' with auth.bootstrap"
+            )
+        credentials = self.integrations.app_credentials
+        admin = getattr(self.database, "admin", None)
+        if credentials and credentials.legacy_admin_password and admin is None:
+            raise ValueError(
+                "integrations.app_credentials.legacy_admin_password: ADMIN_PASSWORD comes from "
+                "the database admin Secret. Fix: set database.admin, or turn the switch off"
             )
         return self
 

@@ -113,9 +113,10 @@ class ArgoCdDelivery(Construct):
                 description="MLflow tracking server and model registry, one app per overlay",
                 source_repos=sorted({t.repo_url for t in targets}),
                 destinations=[
-                    AppProjectSpecDestinations(name=t.cluster, namespace=namespace)
-                    for t in targets
-                    for namespace in t.namespaces
+                    AppProjectSpecDestinations(name=cluster, namespace=namespace)
+                    for cluster, namespace in sorted(
+                        {(t.cluster, namespace) for t in targets for namespace in t.namespaces}
+                    )
                 ],
                 cluster_resource_whitelist=[
                     AppProjectSpecClusterResourceWhitelist(group=group, kind=kind)

@@ -51,10 +51,17 @@ class Identity:
         )
 
     def crd_metadata(
-        self, name: str, component: str, *, annotations: Mapping[str, str] | None = None
+        self,
+        name: str,
+        component: str,
+        *,
+        cluster_scoped: bool = False,
+        annotations: Mapping[str, str] | None = None,
     ) -> cdk8s.ApiObjectMetadata:
         """The same metadata for custom resources, whose classes take cdk8s's own type."""
-        meta = self.metadata(name, component, annotations=annotations)
+        meta = self.metadata(
+            name, component, cluster_scoped=cluster_scoped, annotations=annotations
+        )
         return cdk8s.ApiObjectMetadata(
             name=meta.name,
             namespace=meta.namespace,

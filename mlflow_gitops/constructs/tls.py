@@ -30,12 +30,10 @@ class LetsEncryptIssuer(Construct):
         self, scope: Construct, id: str, *, identity: Identity, name: str, settings: AcmeIssuer
     ) -> None:
         super().__init__(scope, id)
-        meta = identity.crd_metadata(name, COMPONENT)
         ClusterIssuer(
             self,
             "issuer",
-            # Cluster-scoped: the namespace crd_metadata fills in must not be rendered.
-            metadata=type(meta)(name=meta.name, labels=meta.labels),
+            metadata=identity.crd_metadata(name, COMPONENT, cluster_scoped=True),
             spec=ClusterIssuerSpec(
                 acme=ClusterIssuerSpecAcme(
                     email=settings.email,

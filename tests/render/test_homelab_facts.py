@@ -255,3 +255,83 @@ def test_seed_10_configure_keycloak_job_config_is_the_one_tested_against_keycloa
         "key": "client-secret",
     }
     assert env["KEYCLOAK_REALM"]["value"] == "thinkube"
+
+
+SEED_000_VARIABLES = {
+    "MLFLOW_KEYCLOAK_TOKEN_URL",
+    "MLFLOW_KEYCLOAK_CLIENT_ID",
+    "MLFLOW_CLIENT_SECRET",
+    "MLFLOW_AUTH_USERNAME",
+    "MLFLOW_AUTH_PASSWORD",
+    "SEAWEEDFS_PASSWORD",
+}
+
+
+def test_seed_17_discovery_configmap_labels_endpoints_dependencies_scaling_env(
+    homelab: dict[str, Object],
+) -> None:
+    import yaml
+
+    config = homelab["configmap-thinkube-service-config.yaml"]
+    labels = config["metadata"]["labels"]
+    assert labels["thinkube.io/managed"] == "true"
+    assert labels["thinkube.io/service-type"] == "core"
+    assert labels["thinkube.io/service-name"] == "mlflow"
+    service = yaml.safe_load(config["data"]["service.yaml"])
+    assert (service["display_name"], service["category"], service["icon"]) == (
+        "MLflow",
+        "ai",
+        "/icons/tk_ai.svg",
+    )
+    assert service["description"] == "ML experiment tracking and model registry"
+    [web] = service["endpoints"]
+    assert web["url"] == "https://mlflow.example.com"
+    assert web["health_url"] == "https://mlflow.example.com/health"
+    assert service["dependencies"] == ["postgres", "seaweedfs", "keycloak"]
+    assert service["scaling"] == {
+        "resource_type": "Deployment",
+        "resource_name": "mlflow",
+        "min_replicas": 1,
+        "can_disable": True,
+    }
+    plain = service["environment_variables"]
+    assert plain["MLFLOW_TRACKING_URI"] == "https://mlflow.example.com"
+    assert plain["MLFLOW_KEYCLOAK_TOKEN_URL"] == (
+        "https://keycloak.example.com/realms/thinkube/protocol/openid-connect/token"
+    )
+    assert plain["MLFLOW_KEYCLOAK_CLIENT_ID"] == "mlflow"
+    # Secret values are references only; never in a ConfigMap.
+    assert set(service["secret_environment_variables"]) == {
+        "MLFLOW_AUTH_PASSWORD",
+        "MLFLOW_CLIENT_SECRET",
+        "SEAWEEDFS_PASSWORD",
+    }
+
+
+def test_seed_17_code_server_helpers_ship_in_a_configmap(
+    homelab: dict[str, Object], root: Any
+) -> None:
+    scripts = homelab["configmap-mlflow-auth-scripts.yaml"]
+    assert scripts["metadata"]["namespace"] == "code-server"
+    for name in ("mlflow-auth.sh", "mlflow-auth.fish"):
+        assert scripts["data"][name] == (root / "scripts" / "code-server" / name).read_text()
+
+
+def test_seed_000_every_opted_in_app_gets_the_variables_from_secrets_not_the_admin(
+    homelab: dict[str, Object],
+) -> None:
+    policy = homelab["clusterpolicy-mlflow-app-credentials.yaml"]
+    assert "namespace" not in policy["metadata"]
+    rules = policy["spec"]["rules"]
+    copies = {r["generate"]["clone"]["name"] for r in rules if "generate" in r}
+    [mutate] = [r for r in rules if "mutate" in r]
+    [container] = mutate["mutate"]["patchStrategicMerge"]["spec"]["template"]["spec"]["containers"]
+    env = {item["name"]: item for item in container["env"]}
+    assert set(env) >= SEED_000_VARIABLES
+    assert "ADMIN_PASSWORD" not in env, "the legacy switch is off by default"
+    for name in ("MLFLOW_CLIENT_SECRET", "MLFLOW_AUTH_PASSWORD", "SEAWEEDFS_PASSWORD"):
+        ref = env[name]["valueFrom"]["secretKeyRef"]
+        assert ref["name"] in copies, f"{name} reads a Secret the policy does not copy"
+    assert env["MLFLOW_AUTH_USERNAME"]["value"] == "mlflow-apps"
+    role = homelab["clusterrole-mlflow-kyverno-secrets.yaml"]
+    assert role["metadata"]["labels"]["rbac.kyverno.io/aggregate-to-background-controller"]

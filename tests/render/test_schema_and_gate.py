@@ -37,3 +37,32 @@ def test_gate_passes_on_a_fresh_render_and_fails_on_a_stale_one(tmp_path: Path) 
     assert "run `make synth`" in stale.stderr
     assert run_main(project, "synth").returncode == 0
     assert run_main(project, "check").returncode == 0
+
+
+def test_after_a_one_value_change_the_diff_shows_exactly_that_object(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    assert run_main(project, "synth", "--output", str(tmp_path / "before")).returncode == 0
+    overlay = project / "overlays" / "gke-gcs.yaml"
+    overlay.write_text(overlay.read_text().replace("size: 8Gi", "size: 16Gi"))
+    assert run_main(project, "synth", "--output", str(tmp_path / "after")).returncode == 0
+    diff = run_main(
+        project,
+        "diff",
+        "--base-dir",
+        str(tmp_path / "before"),
+        "--head-dir",
+        str(tmp_path / "after"),
+        "--format",
+        "markdown",
+        "--color",
+        "never",
+    )
+    assert diff.returncode == 1, diff.stderr
+    headings = [line for line in diff.stdout.splitlines() if line.startswith("#### ")]
+    assert headings == ["#### StatefulSet mlflow/mlflow-postgresql (modified)"]
+    changed = [
+        line
+        for line in diff.stdout.splitlines()
+        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+    ]
+    assert [line.replace(" ", "") for line in changed] == ["-storage:8Gi", "+storage:16Gi"]
