@@ -326,6 +326,9 @@ class KeycloakOidc(Strict):
     default_landing_page_is_permissions: bool = False
     # The plugin's permission database, beside MLflow's on the same server.
     users_database: PgName = "mlflow_auth"
+    # API clients that never log in through a browser (seed 000's apps) get their
+    # permission record on first bearer request (needs audience and issuer, which are set).
+    provision_on_bearer_auth: bool = True
     # With it, a bootstrap Job declares the realm roles, the client and its mappers.
     bootstrap: KeycloakBootstrap | None = None
 

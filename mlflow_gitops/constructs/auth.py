@@ -141,6 +141,11 @@ class KeycloakOidcAuth(Construct):
                     "DEFAULT_LANDING_PAGE_IS_PERMISSIONS",
                     _flag(s.default_landing_page_is_permissions),
                 ),
+                # Bearer tokens (seed 000's apps) are checked against these, and only tokens
+                # scoped to them may create the apps identity's permission record on first use.
+                plain("OIDC_AUDIENCE", s.client_id),
+                plain("OIDC_ISSUER", s.issuer),
+                plain("OIDC_PROVISION_ON_BEARER_AUTH", _flag(s.provision_on_bearer_auth)),
                 # The seed generated a random key per deploy; replicas must share one.
                 from_secret("SECRET_KEY", s.secret_key.name, s.secret_key.key),
                 # The plugin's default is a SQLite file, unwritable on a read-only root.

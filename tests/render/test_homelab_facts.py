@@ -127,6 +127,10 @@ def test_seed_artifacts_under_models_mlflow_artifacts_served_to_remote_clients(
         ("AUTOMATIC_LOGIN_REDIRECT", "true"),
         ("DEFAULT_LANDING_PAGE_IS_PERMISSIONS", "false"),
         ("PYTHONPATH", "/mlflow/plugins"),
+        # Not in the seed: what bearer-token validation of the current plugin needs.
+        ("OIDC_AUDIENCE", "mlflow"),
+        ("OIDC_ISSUER", "https://keycloak.example.com/realms/thinkube"),
+        ("OIDC_PROVISION_ON_BEARER_AUTH", "true"),
     ],
 )
 def test_seed_oidc_configuration_env(env: dict[str, Object], name: str, expected: str) -> None:
