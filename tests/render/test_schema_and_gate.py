@@ -9,7 +9,7 @@ from tests.render.project import ROOT, copy_project, run_main
 
 
 def test_committed_overlay_schema_is_current() -> None:
-    from mlflow_gitops.render import schema_text
+    from mlflow_gitops.output import schema_text
 
     committed = ROOT / "overlays" / "schema.json"
     assert committed.is_file(), "overlays/schema.json is missing: run `make synth`"
