@@ -136,6 +136,11 @@ def wait_targets(settings: Overlay, database: object) -> tuple[WaitTarget, ...]:
     return tuple(targets)
 
 
+def public_host_patterns(hosts: tuple[str, ...]) -> tuple[str, ...]:
+    """Each public host, bare and with any port (a proxy may keep `:443` in Host)."""
+    return tuple(pattern for host in hosts for pattern in (host, f"{host}:*"))
+
+
 def in_cluster_hosts(identity: Identity) -> tuple[str, ...]:
     """Host headers of in-cluster clients and of `kubectl port-forward` (seed 002 uses it).
 
@@ -205,7 +210,9 @@ class MlflowChart(cdk8s.Chart):
             settings=settings.server,
             wiring=waits + database.wiring + artifacts.wiring + auth.wiring + volumes.wiring,
             allowed_hosts=(
-                hosts + in_cluster_hosts(identity) if settings.server.host_check else ()
+                public_host_patterns(hosts) + in_cluster_hosts(identity)
+                if settings.server.host_check
+                else ()
             ),
             cors_origins=tuple(f"https://{host}" for host in hosts),
         )

@@ -168,6 +168,9 @@ def test_seed_port_5000(container: Object) -> None:
 @pytest.mark.parametrize(("probe", "delay"), [("livenessProbe", 60), ("readinessProbe", 30)])
 def test_seed_probe_initial_delay_and_5s_timeout(container: Object, probe: str, delay: int) -> None:
     assert container[probe]["initialDelaySeconds"] == delay
+    # Not the seed's `/`: the OIDC plugin's health endpoints (see the runtime test).
+    expected = {"livenessProbe": "/health/live", "readinessProbe": "/health/ready"}[probe]
+    assert container[probe]["httpGet"]["path"] == expected
     assert container[probe]["timeoutSeconds"] == 5
     assert container[probe]["httpGet"]["port"] == 5000
 
