@@ -24,6 +24,8 @@ from typing import Any, Literal
 
 import yaml
 
+from mlflow_gitops.output import to_yaml
+
 YAML_SUFFIXES = (".yaml", ".yml")
 PATH_KIND = "File"
 ROOT_OVERLAY = "(root)"
@@ -115,22 +117,6 @@ class Review:
         return sum(self.stats.values(), OverlayStats())
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style, lists indented like kubectl, multi-line strings as literal blocks: a change
-    inside an embedded script then diffs line by line instead of as one long quoted string."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 # libyaml parses ~10x faster than the pure-Python loader; both build the same data.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -145,14 +131,8 @@ def _plain_keys(node: Any) -> bool:
 
 
 def normalize(document: Any) -> str:
-    return yaml.dump(
-        document,
-        Dumper=_Dumper,
-        sort_keys=True,
-        default_flow_style=False,
-        width=100,
-        allow_unicode=True,
-    )
+    # The render's own YAML: a change inside an embedded script diffs line by line.
+    return to_yaml(document)
 
 
 def identify(overlay: str, path: str, document: Any) -> Identity:

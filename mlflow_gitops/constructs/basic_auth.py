@@ -12,11 +12,11 @@ from __future__ import annotations
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
-from mlflow_gitops.config import BasicAuth
+from mlflow_gitops.config import BasicAuth, Resources
 from mlflow_gitops.constructs.handles import AuthHandles
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.postgres import connection_env
-from mlflow_gitops.constructs.server import container_security
+from mlflow_gitops.constructs.server import container_security, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 CONFIG_DIR = "/mlflow/auth"
@@ -43,9 +43,8 @@ with open(os.environ["MLFLOW_AUTH_CONFIG_PATH"], "w") as handle:
 print("wrote", os.environ["MLFLOW_AUTH_CONFIG_PATH"])
 """
 
-_INIT_RESOURCES = k8s.ResourceRequirements(
-    requests={"cpu": k8s.Quantity.from_string("50m"), "memory": k8s.Quantity.from_string("128Mi")},
-    limits={"cpu": k8s.Quantity.from_string("500m"), "memory": k8s.Quantity.from_string("512Mi")},
+_INIT_RESOURCES = requirements(
+    Resources(requests_cpu="50m", requests_memory="128Mi", limits_cpu="500m", limits_memory="512Mi")
 )
 
 

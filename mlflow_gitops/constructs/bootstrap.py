@@ -21,10 +21,10 @@ from typing import Any
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
-from mlflow_gitops.config import Image, RunAs
+from mlflow_gitops.config import Image, Resources, RunAs
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import SYNC_WAVE
-from mlflow_gitops.constructs.server import container_security, pod_security_for
+from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
 
 COMPONENT = "bootstrap"
@@ -37,6 +37,9 @@ HOOK_DELETE_POLICY = "argocd.argoproj.io/hook-delete-policy"
 GENERATE_SECRETS_WAVE = -4
 # After the databases (-3), before the server (10).
 SETUP_WAVE = 0
+JOB_RESOURCES = Resources(
+    requests_cpu="50m", requests_memory="128Mi", limits_cpu="500m", limits_memory="512Mi"
+)
 
 
 @dataclass(frozen=True)
@@ -116,16 +119,7 @@ class BootstrapJob(Construct):
             image_pull_policy=image.pull_policy,
             command=["python", f"{SCRIPTS_DIR}/{step.script}"],
             env=env,
-            resources=k8s.ResourceRequirements(
-                requests={
-                    "cpu": k8s.Quantity.from_string("50m"),
-                    "memory": k8s.Quantity.from_string("128Mi"),
-                },
-                limits={
-                    "cpu": k8s.Quantity.from_string("500m"),
-                    "memory": k8s.Quantity.from_string("512Mi"),
-                },
-            ),
+            resources=requirements(JOB_RESOURCES),
             security_context=container_security(),
             volume_mounts=[
                 k8s.VolumeMount(name="files", mount_path=SCRIPTS_DIR, read_only=True),

@@ -15,12 +15,12 @@ import yaml
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
-from mlflow_gitops.config import OAuth2Proxy, RunAs
+from mlflow_gitops.config import OAuth2Proxy, Resources, RunAs
 from mlflow_gitops.constructs.basic_auth import BuiltinBasicAuth
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
-from mlflow_gitops.constructs.server import container_security, pod_security_for
+from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 COMPONENT = "auth-proxy"
@@ -127,15 +127,13 @@ class OAuth2ProxyAuth(Construct):
                 initial_delay_seconds=5,
                 timeout_seconds=5,
             ),
-            resources=k8s.ResourceRequirements(
-                requests={
-                    "cpu": k8s.Quantity.from_string("10m"),
-                    "memory": k8s.Quantity.from_string("32Mi"),
-                },
-                limits={
-                    "cpu": k8s.Quantity.from_string("200m"),
-                    "memory": k8s.Quantity.from_string("128Mi"),
-                },
+            resources=requirements(
+                Resources(
+                    requests_cpu="10m",
+                    requests_memory="32Mi",
+                    limits_cpu="200m",
+                    limits_memory="128Mi",
+                )
             ),
             security_context=container_security(),
             volume_mounts=[

@@ -17,7 +17,7 @@ from mlflow_gitops.config import PostgresStatefulSet
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import DATABASE_WAVE, KEEP, SYNC_WAVE
 from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
-from mlflow_gitops.constructs.server import container_security, pod_security_for
+from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 COMPONENT = "database"
@@ -146,16 +146,7 @@ class PostgresStatefulSetDatabase(Construct):
                 timeout_seconds=5,
                 failure_threshold=6,
             ),
-            resources=k8s.ResourceRequirements(
-                requests={
-                    "cpu": k8s.Quantity.from_string(s.resources.requests_cpu),
-                    "memory": k8s.Quantity.from_string(s.resources.requests_memory),
-                },
-                limits={
-                    "cpu": k8s.Quantity.from_string(s.resources.limits_cpu),
-                    "memory": k8s.Quantity.from_string(s.resources.limits_memory),
-                },
-            ),
+            resources=requirements(s.resources),
             security_context=container_security(),
             volume_mounts=[
                 k8s.VolumeMount(name="data", mount_path=layout.data_dir),

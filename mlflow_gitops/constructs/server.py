@@ -5,7 +5,7 @@ from __future__ import annotations
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
-from mlflow_gitops.config import HttpProbe, RunAs, Server
+from mlflow_gitops.config import HttpProbe, Resources, RunAs, Server
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
 
@@ -32,6 +32,20 @@ def container_security() -> k8s.SecurityContext:
         read_only_root_filesystem=True,
         capabilities=k8s.Capabilities(drop=["ALL"]),
         seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
+    )
+
+
+def requirements(resources: Resources) -> k8s.ResourceRequirements:
+    """Requests and limits of one container, from the overlay's (or a built-in) sizes."""
+    return k8s.ResourceRequirements(
+        requests={
+            "cpu": k8s.Quantity.from_string(resources.requests_cpu),
+            "memory": k8s.Quantity.from_string(resources.requests_memory),
+        },
+        limits={
+            "cpu": k8s.Quantity.from_string(resources.limits_cpu),
+            "memory": k8s.Quantity.from_string(resources.limits_memory),
+        },
     )
 
 
@@ -89,16 +103,7 @@ class MlflowServer(Construct):
             ports=[k8s.ContainerPort(name="http", container_port=settings.port)],
             liveness_probe=http_probe(settings.probes.liveness, settings.port),
             readiness_probe=http_probe(settings.probes.readiness, settings.port),
-            resources=k8s.ResourceRequirements(
-                requests={
-                    "cpu": k8s.Quantity.from_string(settings.resources.requests_cpu),
-                    "memory": k8s.Quantity.from_string(settings.resources.requests_memory),
-                },
-                limits={
-                    "cpu": k8s.Quantity.from_string(settings.resources.limits_cpu),
-                    "memory": k8s.Quantity.from_string(settings.resources.limits_memory),
-                },
-            ),
+            resources=requirements(settings.resources),
             security_context=container_security(),
             volume_mounts=[k8s.VolumeMount(name="tmp", mount_path="/tmp"), *wiring.mounts],
         )

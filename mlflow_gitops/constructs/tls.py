@@ -8,9 +8,11 @@ from collections.abc import Mapping
 from constructs import Construct
 
 from mlflow_gitops.config import AcmeIssuer, CertManagerCertificate, GatewayTls, IssuerAnnotation
-from mlflow_gitops.constructs.exposure import CertManagerTls
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.imports.io.cert_manager import (
+    Certificate,
+    CertificateSpec,
+    CertificateSpecIssuerRef,
     ClusterIssuer,
     ClusterIssuerSpec,
     ClusterIssuerSpecAcme,
@@ -21,6 +23,34 @@ from mlflow_gitops.imports.io.cert_manager import (
 )
 
 COMPONENT = "tls"
+
+
+class CertManagerTls(Construct):
+    """A Certificate, so cert-manager writes the TLS Secret (seed 001 copied one by hand)."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        identity: Identity,
+        settings: CertManagerCertificate,
+        hosts: tuple[str, ...],
+    ) -> None:
+        super().__init__(scope, id)
+        self.secret_name = settings.secret_name
+        Certificate(
+            self,
+            "certificate",
+            metadata=identity.crd_metadata(identity.app, "exposure"),
+            spec=CertificateSpec(
+                secret_name=settings.secret_name,
+                dns_names=list(hosts),
+                issuer_ref=CertificateSpecIssuerRef(
+                    name=settings.issuer_name, kind=settings.issuer_kind, group="cert-manager.io"
+                ),
+            ),
+        )
 
 
 class LetsEncryptIssuer(Construct):

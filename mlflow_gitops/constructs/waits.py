@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
-from mlflow_gitops.config import DependencyWait
-from mlflow_gitops.constructs.server import container_security
+from mlflow_gitops.config import DependencyWait, Resources
+from mlflow_gitops.constructs.server import container_security, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring
 
 _SCRIPT = """\
@@ -28,9 +28,8 @@ done
 echo "$host:$port did not answer after $retries attempts" >&2; exit 1
 """
 
-_RESOURCES = k8s.ResourceRequirements(
-    requests={"cpu": k8s.Quantity.from_string("10m"), "memory": k8s.Quantity.from_string("16Mi")},
-    limits={"cpu": k8s.Quantity.from_string("100m"), "memory": k8s.Quantity.from_string("64Mi")},
+_RESOURCES = requirements(
+    Resources(requests_cpu="10m", requests_memory="16Mi", limits_cpu="100m", limits_memory="64Mi")
 )
 
 
