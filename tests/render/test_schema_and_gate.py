@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from tests.render.project import ROOT, copy_project, run_main
@@ -66,3 +67,35 @@ def test_after_a_one_value_change_the_diff_shows_exactly_that_object(tmp_path: P
         if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
     ]
     assert [line.replace(" ", "") for line in changed] == ["-storage:8Gi", "+storage:16Gi"]
+
+
+def test_pre_commit_hook_runs_the_gate_and_fails_on_a_stale_dist(tmp_path: Path) -> None:
+    """The pre-commit hook is the same gate: it fails in a clone whose overlay changed."""
+    import shutil
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / ".pre-commit-config.yaml", project / ".pre-commit-config.yaml")
+    (project / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    for command in (["git", "init", "-q"], ["git", "add", "-A"]):
+        subprocess.run(command, cwd=project, check=True)
+
+    def hook() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "dist-up-to-date", "--all-files"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    assert hook().returncode == 0
+    overlay = project / "overlays" / "homelab.yaml"
+    overlay.write_text(overlay.read_text().replace("size: 1Gi", "size: 2Gi"))
+    stale = hook()
+    assert stale.returncode == 1
+    assert "run `make synth`" in stale.stdout
