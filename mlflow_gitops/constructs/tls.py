@@ -25,34 +25,6 @@ from mlflow_gitops.imports.io.cert_manager import (
 COMPONENT = "tls"
 
 
-class CertManagerTls(Construct):
-    """A Certificate, so cert-manager writes the TLS Secret (seed 001 copied one by hand)."""
-
-    def __init__(
-        self,
-        scope: Construct,
-        id: str,
-        *,
-        identity: Identity,
-        settings: CertManagerCertificate,
-        hosts: tuple[str, ...],
-    ) -> None:
-        super().__init__(scope, id)
-        self.secret_name = settings.secret_name
-        Certificate(
-            self,
-            "certificate",
-            metadata=identity.crd_metadata(identity.app, "exposure"),
-            spec=CertificateSpec(
-                secret_name=settings.secret_name,
-                dns_names=list(hosts),
-                issuer_ref=CertificateSpecIssuerRef(
-                    name=settings.issuer_name, kind=settings.issuer_kind, group="cert-manager.io"
-                ),
-            ),
-        )
-
-
 class LetsEncryptIssuer(Construct):
     """The ACME ClusterIssuer itself (seed 003 applied ``cluster-issuer.yaml`` by hand)."""
 
@@ -100,7 +72,19 @@ class CertificateTls(Construct):
         super().__init__(scope, id)
         self.secret_name: str | None = settings.secret_name
         self.annotations: Mapping[str, str] = {}
-        CertManagerTls(self, "certificate", identity=identity, settings=settings, hosts=hosts)
+        # seed 001 copied a wildcard Secret by hand; cert-manager writes this one.
+        Certificate(
+            self,
+            "certificate",
+            metadata=identity.crd_metadata(identity.app, "exposure"),
+            spec=CertificateSpec(
+                secret_name=settings.secret_name,
+                dns_names=list(hosts),
+                issuer_ref=CertificateSpecIssuerRef(
+                    name=settings.issuer_name, kind=settings.issuer_kind, group="cert-manager.io"
+                ),
+            ),
+        )
         if settings.acme:
             LetsEncryptIssuer(
                 self, "issuer", identity=identity, name=settings.issuer_name, settings=settings.acme
