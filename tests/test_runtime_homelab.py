@@ -30,8 +30,9 @@ import pytest
 import requests
 import yaml
 
-from tests.servers.mlflow_server import VENV, MlflowServer, expand_k8s_vars, free_port, start_mlflow
+from tests.servers.mlflow_server import VENV, MlflowServer, expand_k8s_vars, start_mlflow
 from tests.servers.postgres import PostgresServer, running_postgres
+from tests.servers.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist" / "homelab"

@@ -27,10 +27,10 @@ from tests.jobs.test_database_bootstrap import (
     start_job,
 )
 from tests.servers.gcs import GcsServer, gcs_server, running_fake_gcs  # noqa: F401
+from tests.servers.processes import free_ports
 from tests.servers.s3 import (  # noqa: F401
     RUNNERS,
     S3Server,
-    free_ports,
     minio_server,
     s3_server,
     seaweedfs_server,

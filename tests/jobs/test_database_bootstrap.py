@@ -26,10 +26,10 @@ from psycopg2 import errors
 
 from tests.servers.postgres import (
     PostgresServer,
-    free_port,
     postgres_server,  # noqa: F401
     running_postgres,
 )
+from tests.servers.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 JOB = "database_bootstrap"

@@ -22,9 +22,9 @@ import pytest
 from tests.servers.kube_apiserver import (
     KubeApiServer,
     KubeCluster,
-    free_port,
     kube_apiserver,  # noqa: F401
 )
+from tests.servers.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 JOB = ROOT / "jobs" / "generate_secrets.py"

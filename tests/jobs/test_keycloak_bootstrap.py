@@ -29,9 +29,9 @@ from tests.servers.keycloak import (
     ROOT,
     KeycloakServer,
     create_platform_realm,
-    free_port,
     keycloak_server,  # noqa: F401
 )
+from tests.servers.processes import free_port
 
 pytestmark = pytest.mark.servers
 

@@ -20,10 +20,10 @@ import requests
 from tests.servers.mlflow_server import (  # noqa: F401
     BasicAuthMlflow,
     basic_auth_server,
-    free_port,
     running_basic_auth_mlflow,
 )
 from tests.servers.postgres import PostgresServer, postgres_server  # noqa: F401
+from tests.servers.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BRIDGE_PASSWORD = "bridge-pw-0123456789"  # what oauth2-proxy forwards for every GitHub user

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.servers.s3 import CACHE, INSTALL_SCRIPT, free_ports, stop_process, wait_until
+from tests.servers.processes import free_ports, stop_process_group
+from tests.servers.s3 import CACHE, INSTALL_SCRIPT, STOP_TIMEOUT, wait_until
 
 FAKE_GCS = CACHE / "bin" / "fake-gcs-server"
 
@@ -83,7 +84,7 @@ def running_fake_gcs(port: int | None = None) -> Iterator[GcsServer]:
             )
             yield GcsServer(endpoint)
         finally:
-            stop_process(proc)
+            stop_process_group(proc, STOP_TIMEOUT)
     finally:
         shutil.rmtree(top, ignore_errors=True)
 

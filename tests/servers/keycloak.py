@@ -15,8 +15,6 @@ import contextlib
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -27,6 +25,8 @@ from typing import Any
 
 import pytest
 import requests
+
+from tests.servers.processes import free_port, stop_process_group
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL_SCRIPT = "tools/install/40_keycloak.sh"
@@ -67,26 +67,6 @@ class KeycloakServer:
         )
         response.raise_for_status()
         return response.json() if response.content else None
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def stop_process(process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
-    """Terminate the whole process group (kc.sh forks java), then kill it after `timeout`."""
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
 
 
 def _install_info() -> tuple[str, Path, Path]:
@@ -154,7 +134,7 @@ def running_keycloak(
             start_seconds=time.monotonic() - started,
         )
     finally:
-        stop_process(process)
+        stop_process_group(process, 30.0)
         shutil.rmtree(top, ignore_errors=True)
 
 

@@ -20,7 +20,6 @@ import datetime
 import ipaddress
 import secrets
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -36,18 +35,14 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from tests.servers.processes import free_port
+
 INSTALL_SCRIPT = "tools/install/45_kube_apiserver.sh"
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".cache" / "bin"
 ISSUER = "https://kubernetes.default.svc"
 START_TIMEOUT = 120.0  # kube-apiserver needs 5-30 s on a busy 2-core machine
 STOP_TIMEOUT = 15.0
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def binary(name: str) -> Path:

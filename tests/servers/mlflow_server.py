@@ -14,12 +14,9 @@ Binaries: tools/install/50_mlflow_runtime.sh (.cache/mlflow-venv = images/mlflow
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -31,6 +28,7 @@ import pytest
 import requests
 
 from tests.servers.postgres import PostgresServer
+from tests.servers.processes import free_port, stop_process_group
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".cache" / "mlflow-venv"
@@ -73,12 +71,6 @@ class BasicAuthMlflow:
     @property
     def base_url(self) -> str:
         return self.server.base_url
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def mlflow_executable() -> Path:
@@ -201,20 +193,6 @@ def wait_for_health(
                 return time.monotonic() - started
         time.sleep(0.25)
     pytest.fail(f"mlflow server not healthy after {timeout:.0f} s:\n{_tail(log_path)}")
-
-
-def stop_process_group(proc: subprocess.Popen[bytes], timeout: float) -> None:
-    """SIGTERM the server's process group, SIGKILL it if still alive after `timeout`."""
-    if proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=timeout)
-    # Workers may outlive the parent: always sweep the group.
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        proc.wait(timeout=5)
 
 
 def _tail(path: Path, chars: int = 3000) -> str:

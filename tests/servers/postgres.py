@@ -17,7 +17,6 @@ import pwd
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -27,6 +26,8 @@ from pathlib import Path
 
 import psycopg2
 import pytest
+
+from tests.servers.processes import free_port
 
 INSTALL_SCRIPT = "tools/install/41_postgres.sh"
 PG_MAJOR = "15"
@@ -74,12 +75,6 @@ class PostgresServer:
             "PGPASSWORD": self.password,
             "PGDATABASE": "postgres",
         }
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def bin_dir() -> Path:

@@ -15,8 +15,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -28,6 +26,8 @@ from typing import Any
 import boto3
 import pytest
 from botocore.config import Config
+
+from tests.servers.processes import free_ports, stop_process_group
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL_SCRIPT = "tools/install/42_object_stores.sh"
@@ -77,38 +77,10 @@ class S3Server:
         }
 
 
-def free_ports(n: int) -> list[int]:
-    """n distinct free loopback ports (held open together so none is handed out twice)."""
-    socks = []
-    try:
-        for _ in range(n):
-            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            s.bind(("127.0.0.1", 0))
-            socks.append(s)
-        return [int(s.getsockname()[1]) for s in socks]
-    finally:
-        for s in socks:
-            s.close()
-
-
 def _binary(path: Path) -> Path:
     if not path.is_file():
         pytest.fail(f"{path.name} missing at {path}: run {INSTALL_SCRIPT}")
     return path
-
-
-def stop_process(proc: subprocess.Popen[bytes], timeout: float = STOP_TIMEOUT) -> None:
-    """SIGTERM the server's process group, SIGKILL it after `timeout`."""
-    if proc.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
 
 
 def wait_until(
@@ -154,7 +126,7 @@ def _serve(
         wait_until(_s3_ready(server), proc, log, f"{server.kind} at {server.endpoint}")
         yield server
     finally:
-        stop_process(proc)
+        stop_process_group(proc, STOP_TIMEOUT)
 
 
 @contextlib.contextmanager
