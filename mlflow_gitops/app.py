@@ -60,27 +60,7 @@ from mlflow_gitops.constructs.tls import CertificateTls, GatewayTerminatedTls, I
 from mlflow_gitops.constructs.waits import DependencyWaits, WaitTarget
 from mlflow_gitops.constructs.wiring import ServerWiring
 from mlflow_gitops.errors import RenderError
-
-
-def _keycloak_oidc(
-    scope: Construct,
-    id: str,
-    *,
-    identity: Identity,
-    settings: KeycloakOidc,
-    handles: AuthHandles,
-) -> KeycloakOidcAuth:
-    """KeycloakOidcAuth with the handles every auth option gets."""
-    return KeycloakOidcAuth(
-        scope,
-        id,
-        identity=identity,
-        settings=settings,
-        database=handles.database,
-        public_url=handles.public_url,
-        plugin_source=shipped(handles.files, f"plugins/{settings.group_detection_plugin}.py"),
-    )
-
+from mlflow_gitops.output import shipped
 
 # Each option of the overlay model is rendered by exactly one construct class.
 # Adding an option is adding a model, a class and one line here.
@@ -95,7 +75,7 @@ ARTIFACT_STORES: Mapping[type, Any] = {
     GcsArtifacts: GcsArtifactStore,
 }
 AUTHS: Mapping[type, Any] = {
-    KeycloakOidc: _keycloak_oidc,
+    KeycloakOidc: KeycloakOidcAuth,
     BasicAuth: BuiltinBasicAuth,
     OAuth2Proxy: OAuth2ProxyAuth,
     AuthentikProxy: AuthentikProxyAuth,
@@ -111,12 +91,6 @@ NETWORK_POLICIES: Mapping[type, Any] = {CiliumPolicy: CiliumServerPolicy}
 # Files of this repository that the rendered objects ship (plugin and Job sources),
 # read once at the edge and handed in, so that constructs do no I/O.
 ProjectFiles = Mapping[str, str]
-
-
-def shipped(files: ProjectFiles, path: str) -> str:
-    if path not in files:
-        raise RenderError(f"{path}: file not found; the chart ships it. Fix: restore the file")
-    return files[path]
 
 
 def public_hosts(settings: Overlay) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from mlflow_gitops.config import overlay_json_schema
+from mlflow_gitops.errors import RenderError
 
 # Files of the repository shipped inside rendered objects (see app.ProjectFiles).
 SHIPPED_GLOBS = ("plugins/*.py", "jobs/*.py", "scripts/code-server/*")
@@ -45,6 +46,13 @@ def to_yaml(document: Any) -> str:
         width=100,
         allow_unicode=True,
     )
+
+
+def shipped(files: Mapping[str, str], path: str) -> str:
+    """A project file a chart ships, or a clear error naming it."""
+    if path not in files:
+        raise RenderError(f"{path}: file not found; the chart ships it. Fix: restore the file")
+    return files[path]
 
 
 def read_project_files(root: Path) -> dict[str, str]:

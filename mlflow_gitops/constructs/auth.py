@@ -9,9 +9,10 @@ from constructs import Construct
 
 from mlflow_gitops.config import KeycloakBootstrap, KeycloakOidc
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
-from mlflow_gitops.constructs.database import MetadataDatabase
+from mlflow_gitops.constructs.handles import AuthHandles
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
+from mlflow_gitops.output import shipped
 
 PLUGIN_CONFIGMAP = "mlflow-group-plugin"
 PLUGIN_DIR = "/mlflow/plugins"
@@ -102,15 +103,14 @@ class KeycloakOidcAuth(Construct):
         *,
         identity: Identity,
         settings: KeycloakOidc,
-        database: MetadataDatabase,
-        public_url: str,
-        plugin_source: str,
+        handles: AuthHandles,
     ) -> None:
         super().__init__(scope, id)
         self._settings = settings
-        self._database = database
-        self._public_url = public_url
+        self._database = handles.database
+        self._public_url = handles.public_url
         self._app = identity.app
+        plugin_source = shipped(handles.files, f"plugins/{settings.group_detection_plugin}.py")
         module = settings.group_detection_plugin
         k8s.KubeConfigMap(
             self,
