@@ -6,7 +6,7 @@ venv=${2:-.venv}
 root=$(cd "$(dirname "$0")/.." && pwd)
 version=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 if [[ "$version" != "3.11" ]]; then
-    echo "error: $python is Python $version; this project and its MLflow image use 3.11." >&2
+    echo "error: $python is Python $version; this project uses 3.11 (the MLflow image and its test venv use 3.12, see images/mlflow/README.md)." >&2
     echo "Fix: run make with PYTHON=/path/to/python3.11" >&2
     exit 2
 fi

@@ -40,7 +40,7 @@ CASES = [
         id="invalid-quantity",
     ),
     pytest.param(
-        ("tag: 3.17.2-oidc10.2.0-1", "tag: latest"),
+        ("tag: 3.17.2-oidc11.0.2-1", "tag: latest"),
         ["overlays/homelab.yaml: server.image.tag", "'latest' is not reproducible"],
         id="latest-tag",
     ),

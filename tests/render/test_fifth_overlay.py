@@ -13,7 +13,7 @@ from tests.render.project import copy_project, run_main
 FIFTH = """\
 # yaml-language-server: $schema=./schema.json
 server:
-  image: {repository: registry.example.com/mlflow/mlflow, tag: 3.17.2-oidc10.2.0-1}
+  image: {repository: registry.example.com/mlflow/mlflow, tag: 3.17.2-oidc11.0.2-1}
 database:
   kind: cnpg
   storage_class: fast
