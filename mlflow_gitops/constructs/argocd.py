@@ -22,8 +22,17 @@ from constructs import Construct
 
 from mlflow_gitops.constructs.meta import MANAGED_BY
 from mlflow_gitops.constructs.ordering import SYNC_WAVE
-from mlflow_gitops.imports.io.argoproj import (
+from mlflow_gitops.imports.argocd_application import (
     Application,
+    ApplicationSpec,
+    ApplicationSpecDestination,
+    ApplicationSpecSource,
+    ApplicationSpecSyncPolicy,
+    ApplicationSpecSyncPolicyAutomated,
+    ApplicationSpecSyncPolicyRetry,
+    ApplicationSpecSyncPolicyRetryBackoff,
+)
+from mlflow_gitops.imports.argocd_applicationset import (
     ApplicationSet,
     ApplicationSetSpec,
     ApplicationSetSpecGenerators,
@@ -38,13 +47,8 @@ from mlflow_gitops.imports.io.argoproj import (
     ApplicationSetSpecTemplateSpecSyncPolicyAutomated,
     ApplicationSetSpecTemplateSpecSyncPolicyRetry,
     ApplicationSetSpecTemplateSpecSyncPolicyRetryBackoff,
-    ApplicationSpec,
-    ApplicationSpecDestination,
-    ApplicationSpecSource,
-    ApplicationSpecSyncPolicy,
-    ApplicationSpecSyncPolicyAutomated,
-    ApplicationSpecSyncPolicyRetry,
-    ApplicationSpecSyncPolicyRetryBackoff,
+)
+from mlflow_gitops.imports.argocd_appproject import (
     AppProject,
     AppProjectSpec,
     AppProjectSpecClusterResourceWhitelist,

@@ -13,41 +13,11 @@ from mlflow_gitops.config import CiliumPolicy
 from mlflow_gitops.constructs.handles import Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.postgres import InClusterDatabase
-from mlflow_gitops.imports.io.cilium import (
-    CiliumNetworkPolicy,
-    CiliumNetworkPolicySpec,
-    CiliumNetworkPolicySpecEgress,
-    CiliumNetworkPolicySpecEgressToEndpoints,
-    CiliumNetworkPolicySpecEgressToPorts,
-    CiliumNetworkPolicySpecEgressToPortsPorts,
-    CiliumNetworkPolicySpecEgressToPortsPortsProtocol,
-    CiliumNetworkPolicySpecEgressToPortsRules,
-    CiliumNetworkPolicySpecEgressToPortsRulesDns,
-    CiliumNetworkPolicySpecEndpointSelector,
-    CiliumNetworkPolicySpecIngress,
-    CiliumNetworkPolicySpecIngressFromEndpoints,
-    CiliumNetworkPolicySpecIngressFromEntities,
-    CiliumNetworkPolicySpecIngressToPorts,
-    CiliumNetworkPolicySpecIngressToPortsPorts,
-    CiliumNetworkPolicySpecIngressToPortsPortsProtocol,
-)
 
 COMPONENT = "network-policy"
 NAMESPACE_LABEL = "k8s:io.kubernetes.pod.namespace"
 # The label Authentik's Kubernetes integration puts on outpost pods.
 OUTPOST_LABEL = "goauthentik.io/outpost-name"
-
-
-def _tcp_in(port: int) -> list[CiliumNetworkPolicySpecIngressToPorts]:
-    return [
-        CiliumNetworkPolicySpecIngressToPorts(
-            ports=[
-                CiliumNetworkPolicySpecIngressToPortsPorts(
-                    port=str(port), protocol=CiliumNetworkPolicySpecIngressToPortsPortsProtocol.TCP
-                )
-            ]
-        )
-    ]
 
 
 class CiliumServerPolicy(Construct):
@@ -63,6 +33,38 @@ class CiliumServerPolicy(Construct):
         server_port: int,
     ) -> None:
         super().__init__(scope, id)
+        # Generated classes load where they are used: only an overlay with one pays for them.
+        from mlflow_gitops.imports.cilium_networkpolicy import (
+            CiliumNetworkPolicy,
+            CiliumNetworkPolicySpec,
+            CiliumNetworkPolicySpecEgress,
+            CiliumNetworkPolicySpecEgressToEndpoints,
+            CiliumNetworkPolicySpecEgressToPorts,
+            CiliumNetworkPolicySpecEgressToPortsPorts,
+            CiliumNetworkPolicySpecEgressToPortsPortsProtocol,
+            CiliumNetworkPolicySpecEgressToPortsRules,
+            CiliumNetworkPolicySpecEgressToPortsRulesDns,
+            CiliumNetworkPolicySpecEndpointSelector,
+            CiliumNetworkPolicySpecIngress,
+            CiliumNetworkPolicySpecIngressFromEndpoints,
+            CiliumNetworkPolicySpecIngressFromEntities,
+            CiliumNetworkPolicySpecIngressToPorts,
+            CiliumNetworkPolicySpecIngressToPortsPorts,
+            CiliumNetworkPolicySpecIngressToPortsPortsProtocol,
+        )
+
+        def _tcp_in(port: int) -> list[CiliumNetworkPolicySpecIngressToPorts]:
+            return [
+                CiliumNetworkPolicySpecIngressToPorts(
+                    ports=[
+                        CiliumNetworkPolicySpecIngressToPortsPorts(
+                            port=str(port),
+                            protocol=CiliumNetworkPolicySpecIngressToPortsPortsProtocol.TCP,
+                        )
+                    ]
+                )
+            ]
+
         ingress: list[CiliumNetworkPolicySpecIngress] = []
         if settings.allow_gateway:
             ingress.append(

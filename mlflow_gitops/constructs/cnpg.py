@@ -11,14 +11,6 @@ from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import KEEP
 from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
 from mlflow_gitops.constructs.wiring import ServerWiring
-from mlflow_gitops.imports.io.cnpg.postgresql import (
-    Cluster,
-    ClusterSpec,
-    ClusterSpecBootstrap,
-    ClusterSpecBootstrapInitdb,
-    ClusterSpecBootstrapInitdbSecret,
-    ClusterSpecStorage,
-)
 
 COMPONENT = "database"
 
@@ -30,6 +22,16 @@ class CnpgDatabase(Construct):
         self, scope: Construct, id: str, *, identity: Identity, settings: CnpgPostgres
     ) -> None:
         super().__init__(scope, id)
+        # Generated classes load where they are used: only an overlay with one pays for them.
+        from mlflow_gitops.imports.cnpg_cluster import (
+            Cluster,
+            ClusterSpec,
+            ClusterSpecBootstrap,
+            ClusterSpecBootstrapInitdb,
+            ClusterSpecBootstrapInitdbSecret,
+            ClusterSpecStorage,
+        )
+
         self._settings = settings
         s = settings
         Cluster(

@@ -7,15 +7,6 @@ from constructs import Construct
 from mlflow_gitops.config import HttpRoute
 from mlflow_gitops.constructs.handles import Backend, TlsHandle
 from mlflow_gitops.constructs.meta import Identity
-from mlflow_gitops.imports.io.k8s.networking.gateway import (
-    HttpRoute as HttpRouteObject,
-)
-from mlflow_gitops.imports.io.k8s.networking.gateway import (
-    HttpRouteSpec,
-    HttpRouteSpecParentRefs,
-    HttpRouteSpecRules,
-    HttpRouteSpecRulesBackendRefs,
-)
 
 COMPONENT = "exposure"
 
@@ -33,6 +24,15 @@ class HttpRouteExposure(Construct):
         api: Backend,
     ) -> None:
         super().__init__(scope, id)
+        # Generated classes load where they are used: only an overlay with one pays for them.
+        from mlflow_gitops.imports.gateway_httproute import HttpRoute as HttpRouteObject
+        from mlflow_gitops.imports.gateway_httproute import (
+            HttpRouteSpec,
+            HttpRouteSpecParentRefs,
+            HttpRouteSpecRules,
+            HttpRouteSpecRulesBackendRefs,
+        )
+
         HttpRouteObject(
             self,
             "route",

@@ -20,19 +20,6 @@ from mlflow_gitops.config import (
     ThinkubeDiscovery,
 )
 from mlflow_gitops.constructs.meta import Identity
-from mlflow_gitops.imports.io.kyverno import (
-    ClusterPolicy,
-    ClusterPolicySpec,
-    ClusterPolicySpecRules,
-    ClusterPolicySpecRulesGenerate,
-    ClusterPolicySpecRulesGenerateClone,
-    ClusterPolicySpecRulesMatch,
-    ClusterPolicySpecRulesMatchAny,
-    ClusterPolicySpecRulesMatchAnyResources,
-    ClusterPolicySpecRulesMatchAnyResourcesNamespaceSelector,
-    ClusterPolicySpecRulesMatchAnyResourcesSelector,
-    ClusterPolicySpecRulesMutate,
-)
 
 COMPONENT = "platform"
 
@@ -164,6 +151,21 @@ class KyvernoAppCredentials(Construct):
         environment: AppEnvironment,
     ) -> None:
         super().__init__(scope, id)
+        # Generated classes load where they are used: only an overlay with one pays for them.
+        from mlflow_gitops.imports.kyverno_clusterpolicy import (
+            ClusterPolicy,
+            ClusterPolicySpec,
+            ClusterPolicySpecRules,
+            ClusterPolicySpecRulesGenerate,
+            ClusterPolicySpecRulesGenerateClone,
+            ClusterPolicySpecRulesMatch,
+            ClusterPolicySpecRulesMatchAny,
+            ClusterPolicySpecRulesMatchAnyResources,
+            ClusterPolicySpecRulesMatchAnyResourcesNamespaceSelector,
+            ClusterPolicySpecRulesMatchAnyResourcesSelector,
+            ClusterPolicySpecRulesMutate,
+        )
+
         opted_in = {settings.opt_in_label: "true"}
         secrets = sorted({ref.name for ref in environment.secret().values()})
         rules = [

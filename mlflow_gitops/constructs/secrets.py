@@ -24,24 +24,8 @@ from mlflow_gitops.config import (
 from mlflow_gitops.constructs.bootstrap import GENERATE_SECRETS_WAVE, BootstrapStep, secret_rules
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.wiring import ServerWiring
-from mlflow_gitops.imports.com.onepassword import OnePasswordItem, OnePasswordItemSpec
-from mlflow_gitops.imports.io.external_secrets import (
-    ExternalSecret,
-    ExternalSecretSpec,
-    ExternalSecretSpecData,
-    ExternalSecretSpecDataRemoteRef,
-    ExternalSecretSpecSecretStoreRef,
-    ExternalSecretSpecSecretStoreRefKind,
-    ExternalSecretSpecTarget,
-    ExternalSecretSpecTargetCreationPolicy,
-)
 
 COMPONENT = "secrets"
-
-_STORE_KINDS = {
-    "ClusterSecretStore": ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE,
-    "SecretStore": ExternalSecretSpecSecretStoreRefKind.SECRET_STORE,
-}
 
 
 class SecretSources(Construct):
@@ -57,7 +41,13 @@ class SecretSources(Construct):
         generated = {n: s for n, s in sorted(settings.items()) if isinstance(s, GeneratedSecret)}
         self.bootstrap_steps = _generate_step(identity, generated) if generated else ()
         for name, source in sorted(settings.items()):
+            # Generated classes load where they are used: only an overlay with one pays for them.
             if isinstance(source, OnePasswordSecret):
+                from mlflow_gitops.imports.onepassword_item import (
+                    OnePasswordItem,
+                    OnePasswordItemSpec,
+                )
+
                 # The operator names the Secret after this object and copies the item's fields.
                 OnePasswordItem(
                     self,
@@ -66,6 +56,22 @@ class SecretSources(Construct):
                     spec=OnePasswordItemSpec(item_path=source.item),
                 )
             elif isinstance(source, ExternalSecretSource):
+                from mlflow_gitops.imports.external_secrets_externalsecret import (
+                    ExternalSecret,
+                    ExternalSecretSpec,
+                    ExternalSecretSpecData,
+                    ExternalSecretSpecDataRemoteRef,
+                    ExternalSecretSpecSecretStoreRef,
+                    ExternalSecretSpecSecretStoreRefKind,
+                    ExternalSecretSpecTarget,
+                    ExternalSecretSpecTargetCreationPolicy,
+                )
+
+                store_kind = (
+                    ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE
+                    if source.store_kind == "ClusterSecretStore"
+                    else ExternalSecretSpecSecretStoreRefKind.SECRET_STORE
+                )
                 ExternalSecret(
                     self,
                     name,
@@ -73,7 +79,7 @@ class SecretSources(Construct):
                     spec=ExternalSecretSpec(
                         refresh_interval=source.refresh_interval,
                         secret_store_ref=ExternalSecretSpecSecretStoreRef(
-                            name=source.store, kind=_STORE_KINDS[source.store_kind]
+                            name=source.store, kind=store_kind
                         ),
                         target=ExternalSecretSpecTarget(
                             name=name,

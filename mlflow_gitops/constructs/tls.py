@@ -9,18 +9,6 @@ from constructs import Construct
 
 from mlflow_gitops.config import AcmeIssuer, CertManagerCertificate, GatewayTls, IssuerAnnotation
 from mlflow_gitops.constructs.meta import Identity
-from mlflow_gitops.imports.io.cert_manager import (
-    Certificate,
-    CertificateSpec,
-    CertificateSpecIssuerRef,
-    ClusterIssuer,
-    ClusterIssuerSpec,
-    ClusterIssuerSpecAcme,
-    ClusterIssuerSpecAcmePrivateKeySecretRef,
-    ClusterIssuerSpecAcmeSolvers,
-    ClusterIssuerSpecAcmeSolversHttp01,
-    ClusterIssuerSpecAcmeSolversHttp01Ingress,
-)
 
 COMPONENT = "tls"
 
@@ -32,6 +20,17 @@ class LetsEncryptIssuer(Construct):
         self, scope: Construct, id: str, *, identity: Identity, name: str, settings: AcmeIssuer
     ) -> None:
         super().__init__(scope, id)
+        # Generated classes load where they are used: only an overlay with one pays for them.
+        from mlflow_gitops.imports.cert_manager_clusterissuer import (
+            ClusterIssuer,
+            ClusterIssuerSpec,
+            ClusterIssuerSpecAcme,
+            ClusterIssuerSpecAcmePrivateKeySecretRef,
+            ClusterIssuerSpecAcmeSolvers,
+            ClusterIssuerSpecAcmeSolversHttp01,
+            ClusterIssuerSpecAcmeSolversHttp01Ingress,
+        )
+
         ClusterIssuer(
             self,
             "issuer",
@@ -70,6 +69,12 @@ class CertificateTls(Construct):
         hosts: tuple[str, ...],
     ) -> None:
         super().__init__(scope, id)
+        from mlflow_gitops.imports.cert_manager_certificate import (
+            Certificate,
+            CertificateSpec,
+            CertificateSpecIssuerRef,
+        )
+
         self.secret_name: str | None = settings.secret_name
         self.annotations: Mapping[str, str] = {}
         # seed 001 copied a wildcard Secret by hand; cert-manager writes this one.
