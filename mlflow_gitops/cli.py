@@ -7,15 +7,18 @@ import os
 import sys
 from pathlib import Path
 
+from mlflow_gitops import render_cache
 from mlflow_gitops.errors import BadInput
-from mlflow_gitops.output import read_project_files, schema_text, write_file, write_tree
-from mlflow_gitops.overlays import load_overlays
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_BAD_INPUT = 2
 
 
 def render(root: Path, overlays: list[str] | None = None) -> dict[str, str]:
+    """A fresh render (no cache) of the overlays of the checkout at ``root``."""
+    from mlflow_gitops.output import read_project_files
+    from mlflow_gitops.overlays import load_overlays
+
     loaded = load_overlays(root / "overlays", overlays)
     # cdk8s and the generated classes take seconds to import: only once the input is valid.
     from mlflow_gitops.render import synthesize
@@ -23,12 +26,36 @@ def render(root: Path, overlays: list[str] | None = None) -> dict[str, str]:
     return synthesize(loaded, read_project_files(root))
 
 
+def render_all(root: Path) -> tuple[dict[str, str], str]:
+    """Every overlay and the overlay schema, from the render cache when the checkout is known.
+
+    The modules that render are imported only on a miss: a hit costs hashing the checkout.
+    """
+    key = render_cache.work_tree_key(root)
+    entry = render_cache.load(key)
+    if entry is not None and entry.schema is not None:
+        return entry.files, entry.schema
+    from mlflow_gitops.output import schema_text
+
+    files = entry.files if entry is not None else render(root)  # a review's entry: no schema
+    schema = schema_text()
+    render_cache.store(key, files, schema)
+    return files, schema
+
+
 def _synth(args: argparse.Namespace) -> int:
+    from mlflow_gitops.output import schema_text, write_file, write_tree
+
     output = Path(args.output) if args.output else ROOT / "dist"
-    files = render(ROOT, args.overlay)
+    if args.overlay:  # a part only: the cache holds whole renders
+        files, schema = render(ROOT, args.overlay), None
+    else:
+        files, schema = render_all(ROOT)
     write_tree(files, output)
     if not args.output:
-        write_file(schema_text(), ROOT / "overlays" / "schema.json")
+        write_file(
+            schema if schema is not None else schema_text(), ROOT / "overlays" / "schema.json"
+        )
         # Under `cdk8s synth` the CLI lists (and with --stdout prints) its own output folder.
         scratch = os.environ.get("CDK8S_OUTDIR")
         if scratch:
@@ -40,7 +67,7 @@ def _synth(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     """Fail when the committed dist/ or overlay schema differs from a fresh render."""
-    fresh = render(ROOT)
+    fresh, schema_text = render_all(ROOT)
     dist = ROOT / "dist"
     committed = (
         {
@@ -55,7 +82,7 @@ def _check(args: argparse.Namespace) -> int:
         name for name in fresh.keys() | committed.keys() if fresh.get(name) != committed.get(name)
     )
     schema = ROOT / "overlays" / "schema.json"
-    if not schema.is_file() or schema.read_text(encoding="utf-8") != schema_text():
+    if not schema.is_file() or schema.read_text(encoding="utf-8") != schema_text:
         stale.append("overlays/schema.json")
     if stale:
         shown = ", ".join(stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")

@@ -10,7 +10,7 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -24,8 +24,19 @@ SHIPPED_GLOBS = ("plugins/*.py", "jobs/*.py", "scripts/code-server/*")
 class _Dumper(yaml.SafeDumper):
     """Block style everywhere, lists indented as kubectl prints them, scripts as literal blocks."""
 
+    # The emitter reads every scalar character by character to choose its style; the same
+    # values (a Job's script, an image, a label) recur in every overlay, and the analysis is
+    # a pure function of the text (allow_unicode is fixed), so each text is analysed once.
+    _analyses: ClassVar[dict[str, Any]] = {}
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
+
+    def analyze_scalar(self, scalar: str) -> Any:
+        analysis = self._analyses.get(scalar)
+        if analysis is None:
+            analysis = self._analyses[scalar] = super().analyze_scalar(scalar)
+        return analysis
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:

@@ -5,9 +5,12 @@
                  [--output-prefix PATH [--max-chars N]] [--repo DIR]
 
 Base defaults to `git merge-base HEAD main` (or `main` without a merge base); head defaults to
-the work tree. A revision is rendered from a temporary detached `git worktree` (removed again,
-even on failure) by its own `main.py synth --output TMP`, with this Python; the work tree is
-rendered into a temporary folder too, so dist/ is never touched.
+the work tree. dist/ is never touched. A side is taken from the render cache when that checkout
+was rendered before (mlflow_gitops/render_cache.py: keyed by the checkout's files, so one render
+serves synth, check and every later review). Otherwise a revision is rendered from a temporary
+detached `git worktree` (removed again, even on failure): in this process when its code is this
+code (only overlays or shipped files differ), else by its own `main.py synth --output TMP`
+with this Python, in parallel with the other side.
 
 Without --output-prefix the whole review goes to stdout. With it, the review is split into
 PATH-1.md, PATH-2.md, ... (PATH-i.txt for --format text) of at most --max-chars characters,
@@ -19,15 +22,20 @@ Exit: 0 identical, 1 something differs, 2 usage error or failed render (one-line
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlflow_gitops import render_cache
+from mlflow_gitops.errors import BadInput
 from mlflow_gitops.review_core import (
     Identity,
     Manifest,
@@ -35,6 +43,8 @@ from mlflow_gitops.review_core import (
     TreeError,
     compare,
     load_tree,
+    parse_files,
+    read_tree,
 )
 from mlflow_gitops.review_format import GITHUB_COMMENT_LIMIT, Formatter, Labels, SplitError
 
@@ -43,6 +53,11 @@ DEFAULT_BRANCH = "main"
 RENDER_TIMEOUT_S = 900
 # Below this, a part cannot hold its header plus a useful piece of one object.
 MIN_MAX_CHARS = 1000
+# The code a render runs (this process's, or a checkout's): same files, same render.
+CODE = ("main.py", "requirements.lock", "mlflow_gitops")
+THIS_CHECKOUT = Path(__file__).resolve().parent.parent
+# jsii talks to one node process over one pipe: in-process renders take turns.
+_IN_PROCESS = threading.Lock()
 
 
 class ReviewError(Exception):
@@ -96,30 +111,68 @@ def default_base(repo: Path) -> str:
     return result.stdout.strip() if result.returncode == 0 else DEFAULT_BRANCH
 
 
-def _render(checkout: Path, output: Path, what: str) -> None:
+def code_key(checkout: Path) -> str:
+    """Fingerprint of the code files of a checkout (bytecode caches left out)."""
+    digest = hashlib.sha256()
+    for name in CODE:
+        top = checkout / name
+        paths = [top] if top.is_file() else sorted(top.rglob("*")) if top.is_dir() else []
+        for path in paths:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(checkout).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _runs_this_code(checkout: Path) -> bool:
+    return checkout.resolve() == THIS_CHECKOUT or code_key(checkout) == code_key(THIS_CHECKOUT)
+
+
+def _render_here(checkout: Path, what: str) -> dict[str, str]:
+    from mlflow_gitops.cli import render
+
+    try:
+        with _IN_PROCESS:
+            return render(checkout)
+    except BadInput as error:
+        raise ReviewError(f"render of {what} failed: {error}") from error
+
+
+def _render_subprocess(checkout: Path, what: str) -> dict[str, str]:
     if not (checkout / "main.py").is_file():
         raise ReviewError(f"cannot render {what}: it has no main.py")
     # The checkout's own modules must win over anything on an inherited PYTHONPATH.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    try:
-        result = subprocess.run(
-            [sys.executable, "main.py", "synth", "--output", str(output)],
-            cwd=checkout,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=RENDER_TIMEOUT_S,
-        )
-    except subprocess.TimeoutExpired as error:
-        raise ReviewError(f"render of {what} took more than {RENDER_TIMEOUT_S} s") from error
-    if result.returncode != 0:
-        raise ReviewError(
-            f"render of {what} failed (exit {result.returncode}): "
-            f"{_last_line(result.stderr or result.stdout)}"
-        )
-    if not output.is_dir():
-        raise ReviewError(f"render of {what} wrote nothing into {output}")
+    with tempfile.TemporaryDirectory(prefix="mlflow-gitops-render-") as out:
+        output = Path(out) / "dist"
+        try:
+            result = subprocess.run(
+                [sys.executable, "main.py", "synth", "--output", str(output)],
+                cwd=checkout,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=RENDER_TIMEOUT_S,
+            )
+        except subprocess.TimeoutExpired as error:
+            raise ReviewError(f"render of {what} took more than {RENDER_TIMEOUT_S} s") from error
+        if result.returncode != 0:
+            raise ReviewError(
+                f"render of {what} failed (exit {result.returncode}): "
+                f"{_last_line(result.stderr or result.stdout)}"
+            )
+        if not output.is_dir():
+            raise ReviewError(f"render of {what} wrote nothing into {output}")
+        return read_tree(output)
+
+
+def _render(checkout: Path, what: str) -> dict[str, str]:
+    """In this process when the checkout runs this code (no interpreter start, no second
+    import of cdk8s and the generated classes), else by the checkout's own main.py."""
+    if _runs_this_code(checkout):
+        return _render_here(checkout, what)
+    return _render_subprocess(checkout, what)
 
 
 @contextmanager
@@ -141,21 +194,46 @@ def worktree(repo: Path, commit: str) -> Iterator[Path]:
             )
 
 
-def load_revision(repo: Path, rev: str, cache: ParseCache) -> Side:
+@dataclass(frozen=True)
+class Rendered:
+    label: str
+    files: Mapping[str, str]
+
+
+def render_revision(repo: Path, rev: str) -> Rendered:
     commit = resolve(repo, rev)
     label = f"{rev} ({commit[:12]})" if not commit.startswith(rev) else commit[:12]
-    with (
-        tempfile.TemporaryDirectory(prefix="mlflow-gitops-render-") as out,
-        worktree(repo, commit) as checkout,
-    ):
-        _render(checkout, Path(out) / "dist", label)
-        return Side(label, load_tree(Path(out) / "dist", cache))
+    key = render_cache.commit_key(repo, commit)
+    entry = render_cache.load(key)
+    if entry is not None:
+        return Rendered(label, entry.files)
+    with worktree(repo, commit) as checkout:
+        files = _render(checkout, label)
+    render_cache.store(key, files, None)
+    return Rendered(label, files)
+
+
+def render_work_tree(repo: Path) -> Rendered:
+    if _runs_this_code(repo):
+        from mlflow_gitops.cli import render_all
+
+        try:
+            with _IN_PROCESS:
+                files, _ = render_all(repo)  # cached, and cached for `main.py check` too
+        except BadInput as error:
+            raise ReviewError(f"render of the work tree failed: {error}") from error
+        return Rendered("work tree", files)
+    return Rendered("work tree", _render_subprocess(repo, "the work tree"))
+
+
+def load_revision(repo: Path, rev: str, cache: ParseCache) -> Side:
+    rendered = render_revision(repo, rev)
+    return Side(rendered.label, parse_files(rendered.files, cache))
 
 
 def load_work_tree(repo: Path, cache: ParseCache) -> Side:
-    with tempfile.TemporaryDirectory(prefix="mlflow-gitops-render-") as out:
-        _render(repo, Path(out) / "dist", "the work tree")
-        return Side("work tree", load_tree(Path(out) / "dist", cache))
+    rendered = render_work_tree(repo)
+    return Side(rendered.label, parse_files(rendered.files, cache))
 
 
 def load_dir(path: str, cache: ParseCache) -> Side:
@@ -222,6 +300,14 @@ def _write_parts(prefix: str, parts: list[str], suffix: str) -> None:
             stale.unlink()
 
 
+def _head(args: argparse.Namespace, repo: Path, cache: ParseCache) -> Side:
+    if args.head_dir:
+        return load_dir(args.head_dir, cache)
+    if args.head:
+        return load_revision(repo, args.head, cache)
+    return load_work_tree(repo, cache)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.max_chars < MIN_MAX_CHARS:
         raise ReviewError(f"--max-chars must be at least {MIN_MAX_CHARS}")
@@ -232,14 +318,14 @@ def run(args: argparse.Namespace) -> int:
     cache: ParseCache = {}  # shared: files the same on both sides are parsed once
     if args.base_dir:
         base = load_dir(args.base_dir, cache)
+        head = _head(args, repo, cache)
     else:
-        base = load_revision(repo, args.base or default_base(repo), cache)
-    if args.head_dir:
-        head = load_dir(args.head_dir, cache)
-    elif args.head:
-        head = load_revision(repo, args.head, cache)
-    else:
-        head = load_work_tree(repo, cache)
+        # Two cores: a base rendered by its own main.py runs while this process renders the head.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(render_revision, repo, args.base or default_base(repo))
+            head = _head(args, repo, cache)
+            rendered = pending.result()
+        base = Side(rendered.label, parse_files(rendered.files, cache))
     review = compare(base.objects, head.objects, context=args.context)
     labels = Labels(base.label, head.label)
     markdown = args.format == "markdown"

@@ -55,12 +55,13 @@ def test_cdk8s_synth_writes_the_same_bytes_as_main_py(tmp_path: Path) -> None:
     assert tree(project / "dist") == tree(tmp_path / "direct")
 
 
-def test_a_removed_object_leaves_no_stale_file(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+def test_a_removed_object_leaves_no_stale_file(tmp_path: Path, rendered: dict[str, str]) -> None:
+    from mlflow_gitops.output import write_tree
+
     out = tmp_path / "out"
     (out / "homelab").mkdir(parents=True)
     (out / "homelab" / "deployment-gone.yaml").write_text("stale\n")
-    result = run_main(project, "synth", "--output", str(out))
-    assert result.returncode == 0, result.stderr
+    write_tree(rendered, out)  # what `main.py synth --output out` does after rendering
     assert not (out / "homelab" / "deployment-gone.yaml").exists()
+    assert tree(out) == {path: text.encode() for path, text in rendered.items()}
     assert not list(tmp_path.glob(".out.*")), "a staging or retired folder was left behind"

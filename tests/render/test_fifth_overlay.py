@@ -3,12 +3,14 @@ Secret any rendered pod reads is declared, with that key, in its overlay's ``sec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
-from tests.render.project import copy_project, run_main
+from tests.render.project import copy_project
 
 FIFTH = """\
 # yaml-language-server: $schema=./schema.json
@@ -46,37 +48,47 @@ secrets:
 """
 
 
-def test_a_fifth_overlay_of_existing_options_renders_with_no_code_change(tmp_path: Path) -> None:
+# In-process renders of a copy of the project: the files are data, the code is this session's.
+# (The command line and its exit codes are tested in test_bad_input.py and test_determinism.py.)
+
+
+def test_a_fifth_overlay_of_existing_options_renders_with_no_code_change(
+    tmp_path: Path, render_in_process: Callable[..., dict[str, str]]
+) -> None:
     project = copy_project(tmp_path / "project")
     (project / "plugins").mkdir(exist_ok=True)
     plugin = project / "plugins" / "mlflow_keycloak_groups.py"
     if not plugin.exists():
         plugin.write_text("def get_user_groups(access_token):\n    return []\n")
     (project / "overlays" / "fifth.yaml").write_text(FIFTH)
-    result = run_main(project, "synth", "--overlay", "fifth", "--output", str(tmp_path / "out"))
-    assert result.returncode == 0, result.stderr
-    out = tmp_path / "out" / "fifth"
-    kinds = {yaml.safe_load(p.read_text())["kind"] for p in out.glob("*.yaml")}
+    files = render_in_process(project, ["fifth"])
+    out = {path.removeprefix("fifth/"): yaml.safe_load(text) for path, text in files.items()}
+    assert all(path.startswith("fifth/") or path.startswith("argocd/") for path in files)
+    kinds = {obj["kind"] for obj in out.values()}
     assert {"Cluster", "HTTPRoute", "Deployment", "Service"} <= kinds
-    deployment = yaml.safe_load((out / "deployment-mlflow.yaml").read_text())
-    [mlflow] = deployment["spec"]["template"]["spec"]["containers"]
+    [mlflow] = out["deployment-mlflow.yaml"]["spec"]["template"]["spec"]["containers"]
     assert "--app-name=oidc-auth" in mlflow["args"]
     assert "--artifacts-destination=s3://fifth" in mlflow["args"]
-    route = yaml.safe_load((out / "httproute-mlflow.yaml").read_text())
+    route = out["httproute-mlflow.yaml"]
     assert route["spec"]["rules"][0]["backendRefs"] == [{"name": "mlflow", "port": 5000}]
 
 
-def test_an_undeclared_secret_is_refused_at_the_edge(tmp_path: Path) -> None:
+def test_an_undeclared_secret_is_refused_at_the_edge(
+    tmp_path: Path, render_in_process: Callable[..., dict[str, str]]
+) -> None:
+    from mlflow_gitops.errors import BadInput
+
     project = copy_project(tmp_path / "project")
     (project / "overlays" / "fifth.yaml").write_text(
         FIFTH.replace(
             "  s3-keys: {kind: operator, keys: [AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY]}\n", ""
         )
     )
-    result = run_main(project, "synth", "--overlay", "fifth", "--output", str(tmp_path / "out"))
-    assert result.returncode == 2
-    assert "overlays/fifth.yaml" in result.stderr
-    assert "'s3-keys'" in result.stderr and "not declared" in result.stderr
+    with pytest.raises(BadInput) as refused:
+        render_in_process(project, ["fifth"])
+    message = str(refused.value)
+    assert "overlays/fifth.yaml" in message
+    assert "'s3-keys'" in message and "not declared" in message
 
 
 def _secret_reads(pod: dict[str, Any]) -> list[tuple[str, str | None]]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.render.project import ROOT, copy_project, run_main
 
@@ -40,30 +43,42 @@ def test_gate_passes_on_a_fresh_render_and_fails_on_a_stale_one(tmp_path: Path) 
     assert run_main(project, "check").returncode == 0
 
 
-def test_after_a_one_value_change_the_diff_shows_exactly_that_object(tmp_path: Path) -> None:
+def test_after_a_one_value_change_the_diff_shows_exactly_that_object(
+    tmp_path: Path,
+    rendered: dict[str, str],
+    render_in_process: Callable[..., dict[str, str]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Both renders in this process (the session's code); the review's own CLI path is tested
+    # in tests/test_review.py.
+    from mlflow_gitops import review
+    from mlflow_gitops.output import write_tree
+
     project = copy_project(tmp_path / "project")
-    assert run_main(project, "synth", "--output", str(tmp_path / "before")).returncode == 0
+    write_tree(rendered, tmp_path / "before")
     overlay = project / "overlays" / "gke-gcs.yaml"
     overlay.write_text(overlay.read_text().replace("size: 8Gi", "size: 16Gi"))
-    assert run_main(project, "synth", "--output", str(tmp_path / "after")).returncode == 0
-    diff = run_main(
-        project,
-        "diff",
-        "--base-dir",
-        str(tmp_path / "before"),
-        "--head-dir",
-        str(tmp_path / "after"),
-        "--format",
-        "markdown",
-        "--color",
-        "never",
+    write_tree(render_in_process(project), tmp_path / "after")
+    capsys.readouterr()
+    code = review.main(
+        [
+            "--base-dir",
+            str(tmp_path / "before"),
+            "--head-dir",
+            str(tmp_path / "after"),
+            "--format",
+            "markdown",
+            "--color",
+            "never",
+        ]
     )
-    assert diff.returncode == 1, diff.stderr
-    headings = [line for line in diff.stdout.splitlines() if line.startswith("#### ")]
+    diff = capsys.readouterr()
+    assert code == 1, diff.err
+    headings = [line for line in diff.out.splitlines() if line.startswith("#### ")]
     assert headings == ["#### StatefulSet mlflow/mlflow-postgresql (modified)"]
     changed = [
         line
-        for line in diff.stdout.splitlines()
+        for line in diff.out.splitlines()
         if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
     ]
     assert [line.replace(" ", "") for line in changed] == ["-storage:8Gi", "+storage:16Gi"]
