@@ -1,6 +1,6 @@
 """Bootstrap Job: MLflow's artifact bucket, created if missing, otherwise left exactly as it is.
 
-ARTIFACT_STORE=s3 (boto3, path-style addressing, for SeaweedFS / MinIO / any S3):
+ARTIFACT_STORE=s3 (requests and signature v4, path-style, for SeaweedFS / MinIO / any S3):
   BUCKET, S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, optional AWS_REGION
   (default us-east-1) and S3_VERIFY_TLS (default true; an overlay may turn it off for
   cluster-internal endpoints with self-signed certificates, as seed 001 did).
@@ -17,12 +17,20 @@ Run as `python -m jobs.bucket_bootstrap` or `python /scripts/bucket_bootstrap.py
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
+from urllib.parse import quote, urlsplit
+
+# Only the standard library and requests, which MLflow itself depends on: the Job runs on the
+# overlay's MLflow image, the frozen bitnamilegacy/mlflow:3.3.2 included (README, Bootstrap Jobs).
+import requests
 
 NAME = "bucket_bootstrap"
 T = TypeVar("T")
@@ -104,82 +112,118 @@ def with_retries(s: Settings, what: str, action: Callable[[], T]) -> T:
             delay = min(delay * 2, 15.0)
 
 
-# --- S3 -------------------------------------------------------------------------------------
+# --- S3 ---------------------------------------------------------------------------------------
+# Plain HTTP with AWS signature v4 (stdlib + requests): the bitnami-legacy overlay runs this Job
+# on bitnamilegacy/mlflow:3.3.2, whose MLflow brings requests but not boto3.
+
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
-def _s3_code(exc: Any) -> tuple[str, int]:
-    """(error code, HTTP status) of a botocore ClientError."""
-    err: dict[str, Any] = exc.response.get("Error", {})
-    status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0))
-    return str(err.get("Code", status)), status
+@dataclass(frozen=True)
+class S3Reply:
+    status: int
+    code: str  # the error body's <Code>, or the status for an answer without a body
 
 
-def _s3_client(s: Settings, endpoint: str, region: str, verify: bool) -> Any:
-    import boto3
-    from botocore.config import Config
+@dataclass(frozen=True)
+class S3Client:
+    endpoint: str
+    region: str
+    access_key: str
+    secret_key: str
+    verify: bool
+    timeout: float
 
-    return boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name=region,
-        aws_access_key_id=env("AWS_ACCESS_KEY_ID"),
-        aws_secret_access_key=env("AWS_SECRET_ACCESS_KEY"),
-        verify=verify,
-        config=Config(
-            s3={"addressing_style": "path"},
-            signature_version="s3v4",
-            # One try per call: with_retries owns the waiting and its bound.
-            retries={"max_attempts": 1, "mode": "standard"},
-            connect_timeout=s.request_timeout,
-            read_timeout=s.request_timeout,
-        ),
-    )
+    def request(self, method: str, bucket: str, query: str = "", body: bytes = b"") -> S3Reply:
+        """One signed path-style request; connection failures and 5xx become NotReady."""
+        url = urlsplit(self.endpoint)
+        path = url.path.rstrip("/") + "/" + quote(bucket, safe="")
+        headers = self._signed_headers(method, url.netloc, path, query, body)
+        try:
+            reply = requests.request(
+                method,
+                f"{url.scheme}://{url.netloc}{path}" + (f"?{query}" if query else ""),
+                data=body or None,
+                headers=headers,
+                verify=self.verify,
+                timeout=self.timeout,
+                allow_redirects=False,
+            )
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise NotReady(type(exc).__name__) from None
+        code = _s3_error_code(reply.content) or str(reply.status_code)
+        if reply.status_code >= 500:
+            raise NotReady(f"HTTP {reply.status_code} {code}")
+        return S3Reply(reply.status_code, code)
 
-
-def _s3_state(s: Settings, client: Any, endpoint: str) -> str:
-    """'present' or 'missing'; raises BootstrapError for anything this Job must not touch."""
-    from botocore.exceptions import ClientError
-
-    what = f"S3 endpoint {endpoint}"
-    try:
-        with_retries(s, what, lambda: _s3_call(lambda: client.head_bucket(Bucket=s.bucket)))
-        return "present"
-    except ClientError as exc:
-        code, status = _s3_code(exc)
-        if status == 404 or code in ("NoSuchBucket", "NotFound"):
-            return "missing"
-        if status != 403:
-            raise BootstrapError(f"HEAD bucket {s.bucket}: HTTP {status} {code}") from None
-    # A 403 on HEAD has no body: ask again with a call whose error body says which 403 it is.
-    try:
-        with_retries(
-            s, what, lambda: _s3_call(lambda: client.list_objects_v2(Bucket=s.bucket, MaxKeys=1))
+    def _signed_headers(
+        self, method: str, host: str, path: str, query: str, body: bytes
+    ) -> dict[str, str]:
+        now = time.gmtime()
+        stamp, day = time.strftime("%Y%m%dT%H%M%SZ", now), time.strftime("%Y%m%d", now)
+        payload = hashlib.sha256(body).hexdigest() if body else EMPTY_SHA256
+        headers = {"host": host, "x-amz-content-sha256": payload, "x-amz-date": stamp}
+        signed = ";".join(sorted(headers))
+        canonical = "\n".join(
+            [
+                method,
+                path,
+                query,
+                *(f"{k}:{headers[k]}" for k in sorted(headers)),
+                "",
+                signed,
+                payload,
+            ]
         )
+        scope = f"{day}/{self.region}/s3/aws4_request"
+        to_sign = "\n".join(
+            ["AWS4-HMAC-SHA256", stamp, scope, hashlib.sha256(canonical.encode()).hexdigest()]
+        )
+        key = f"AWS4{self.secret_key}".encode()
+        for part in (day, self.region, "s3", "aws4_request"):
+            key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+        signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+        return {
+            "Host": host,
+            "x-amz-content-sha256": payload,
+            "x-amz-date": stamp,
+            "Authorization": (
+                f"AWS4-HMAC-SHA256 Credential={self.access_key}/{scope}, "
+                f"SignedHeaders={signed}, Signature={signature}"
+            ),
+        }
+
+
+def _s3_error_code(body: bytes) -> str:
+    """The <Code> of an S3 error body ('' when there is none); a pattern, not an XML parser,
+    for a body from the network."""
+    found = re.search(rb"<Code>\s*([^<\s]+)\s*</Code>", body)
+    return found.group(1).decode(errors="replace") if found else ""
+
+
+def _s3_state(s: Settings, client: S3Client) -> str:
+    """'present' or 'missing'; raises BootstrapError for anything this Job must not touch."""
+    what = f"S3 endpoint {client.endpoint}"
+    head = with_retries(s, what, lambda: client.request("HEAD", s.bucket))
+    if head.status == 200:
         return "present"
-    except ClientError as exc:
-        code, _ = _s3_code(exc)
-        if code == "NoSuchBucket":
-            return "missing"
-        _raise_if_credentials(code, endpoint)
-        raise BootstrapError(
-            f"bucket {s.bucket} is not accessible with these credentials ({code}): "
-            "another account's bucket, or a policy denies it; left untouched"
-        ) from None
-
-
-def _s3_call(fn: Callable[[], T]) -> T:
-    """Connection failures and 5xx (a server still starting) become NotReady."""
-    from botocore.exceptions import ClientError, ConnectionError, HTTPClientError
-
-    try:
-        return fn()
-    except (ConnectionError, HTTPClientError) as exc:
-        raise NotReady(type(exc).__name__) from None
-    except ClientError as exc:
-        code, status = _s3_code(exc)
-        if status >= 500:
-            raise NotReady(f"HTTP {status} {code}") from None
-        raise
+    if head.status == 404:
+        return "missing"
+    if head.status != 403:
+        raise BootstrapError(f"HEAD bucket {s.bucket}: HTTP {head.status} {head.code}")
+    # A 403 on HEAD has no body: ask again with a call whose error body says which 403 it is.
+    listing = with_retries(
+        s, what, lambda: client.request("GET", s.bucket, "list-type=2&max-keys=1")
+    )
+    if listing.status == 200:
+        return "present"
+    if listing.code == "NoSuchBucket":
+        return "missing"
+    _raise_if_credentials(listing.code, client.endpoint)
+    raise BootstrapError(
+        f"bucket {s.bucket} is not accessible with these credentials ({listing.code}): "
+        "another account's bucket, or a policy denies it; left untouched"
+    )
 
 
 def _raise_if_credentials(code: str, endpoint: str) -> None:
@@ -191,34 +235,44 @@ def _raise_if_credentials(code: str, endpoint: str) -> None:
 
 
 def run_s3(s: Settings) -> None:
-    from botocore.exceptions import ClientError
-
     endpoint = env("S3_ENDPOINT_URL")
     region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
     verify = env_bool("S3_VERIFY_TLS", True)
     if not verify:
         log(f"TLS verification disabled for {endpoint} (S3_VERIFY_TLS=false)")
-    client = _s3_client(s, endpoint, region, verify)
+        # One line above says so; urllib3's per-request warning would repeat it on stderr.
+        import urllib3
 
-    if _s3_state(s, client, endpoint) == "present":
+        urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+    client = S3Client(
+        endpoint=endpoint,
+        region=region,
+        access_key=env("AWS_ACCESS_KEY_ID"),
+        secret_key=env("AWS_SECRET_ACCESS_KEY"),
+        verify=verify,
+        timeout=s.request_timeout,
+    )
+
+    if _s3_state(s, client) == "present":
         log(f"bucket {s.bucket}: exists at {endpoint}, left unchanged")
         return
-    kwargs: dict[str, Any] = {"Bucket": s.bucket}
+    body = b""
     if region != "us-east-1":
-        kwargs["CreateBucketConfiguration"] = {"LocationConstraint": region}
-    try:
-        with_retries(
-            s, f"S3 endpoint {endpoint}", lambda: _s3_call(lambda: client.create_bucket(**kwargs))
-        )
-    except ClientError as exc:
-        code, status = _s3_code(exc)
-        if code == "BucketAlreadyOwnedByYou":
+        body = (
+            '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+            f"<LocationConstraint>{region}</LocationConstraint></CreateBucketConfiguration>"
+        ).encode()
+    created = with_retries(
+        s, f"S3 endpoint {endpoint}", lambda: client.request("PUT", s.bucket, body=body)
+    )
+    if created.status != 200:
+        if created.code == "BucketAlreadyOwnedByYou":
             log(f"bucket {s.bucket}: exists at {endpoint} (created concurrently), left unchanged")
             return
-        _raise_if_credentials(code, endpoint)
-        if code == "BucketAlreadyExists":
-            raise BootstrapError(f"bucket name {s.bucket} is taken by another account") from None
-        raise BootstrapError(f"create bucket {s.bucket}: HTTP {status} {code}") from None
+        _raise_if_credentials(created.code, endpoint)
+        if created.code == "BucketAlreadyExists":
+            raise BootstrapError(f"bucket name {s.bucket} is taken by another account")
+        raise BootstrapError(f"create bucket {s.bucket}: HTTP {created.status} {created.code}")
     log(f"bucket {s.bucket}: created at {endpoint} (region {region})")
 
 
@@ -227,7 +281,6 @@ def run_s3(s: Settings) -> None:
 
 def run_gcs(s: Settings) -> None:
     import google.auth.exceptions
-    import requests
     from google.api_core import exceptions as gexc
     from google.cloud import storage
 
