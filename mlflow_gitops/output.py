@@ -6,6 +6,7 @@ Kept free of cdk8s so that commands which only validate or compare stay fast.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ import yaml
 from mlflow_gitops.config import overlay_json_schema
 from mlflow_gitops.errors import RenderError
 
+_LINE_BREAKS = re.compile("([\n\x85\u2028\u2029]+)")  # what YAML's emitter breaks lines at
 # Files of the repository shipped inside rendered objects (see app.ProjectFiles).
 SHIPPED_GLOBS = ("plugins/*.py", "jobs/*.py", "scripts/code-server/*")
 
@@ -37,6 +39,25 @@ class _Dumper(yaml.SafeDumper):
         if analysis is None:
             analysis = self._analyses[scalar] = super().analyze_scalar(scalar)
         return analysis
+
+    def write_literal(self, text: str) -> None:
+        """PyYAML's literal block writer, a run of lines at a time instead of a character:
+        the same calls in the same order (tests/test_yaml_output.py compares the two)."""
+        hints = self.determine_block_hints(text)
+        self.write_indicator("|" + hints, True)
+        if hints[-1:] == "+":
+            self.open_ended = True
+        self.write_line_break()
+        pieces = _LINE_BREAKS.split(text)  # text, breaks, text, breaks, ..., text
+        for index, piece in enumerate(pieces):
+            if index % 2:
+                for brk in piece:
+                    self.write_line_break(None if brk == "\n" else brk)
+            elif piece:
+                self.write_indent()
+                self.stream.write(piece.encode(self.encoding) if self.encoding else piece)
+        if pieces[-1]:  # no line break at the end
+            self.write_line_break()
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
