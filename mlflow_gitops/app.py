@@ -42,6 +42,7 @@ from mlflow_gitops.constructs.handles import AuthHandles, Backend, FrontsTheUi
 from mlflow_gitops.constructs.httproute import HttpRouteExposure
 from mlflow_gitops.constructs.ingress import IngressExposure
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.migrations import SchemaMigrations
 from mlflow_gitops.constructs.namespace import MlflowNamespace
 from mlflow_gitops.constructs.oauth2_proxy import OAuth2ProxyAuth
 from mlflow_gitops.constructs.ordering import assign_sync_waves
@@ -189,6 +190,14 @@ class MlflowChart(cdk8s.Chart):
                 else ()
             ),
             cors_origins=tuple(f"https://{host}" for host in hosts),
+        )
+        SchemaMigrations(
+            self,
+            "migrations",
+            identity=identity,
+            server=settings.server,
+            database=database,
+            auth=auth,
         )
         tls = TLS[type(settings.exposure.tls)](
             self, "tls", identity=identity, settings=settings.exposure.tls, hosts=hosts

@@ -11,11 +11,17 @@ from mlflow_gitops.config import KeycloakBootstrap, KeycloakOidc
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.handles import AuthHandles
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.migrations import MigrationStep
+from mlflow_gitops.constructs.postgres import connection_env
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 from mlflow_gitops.output import shipped
 
 PLUGIN_CONFIGMAP = "mlflow-group-plugin"
 PLUGIN_DIR = "/mlflow/plugins"
+# mlflow-oidc-auth's user-store upgrade (its click group `mlflow_oidc_auth.db.cli:commands`,
+# which the package installs no script for): the alembic upgrade the plugin otherwise runs on
+# the first request that touches its store, in every worker at once.
+OIDC_DB_CLI = "from mlflow_oidc_auth.db.cli import commands; commands()"
 
 
 def _flag(value: bool) -> str:
@@ -158,6 +164,23 @@ class KeycloakOidcAuth(Construct):
                 ),
             ),
             mounts=(k8s.VolumeMount(name="group-plugin", mount_path=PLUGIN_DIR, read_only=True),),
+        )
+
+    @property
+    def migrations(self) -> tuple[MigrationStep, ...]:
+        """The plugin's user database, upgraded to the image's alembic head."""
+        return (
+            MigrationStep(
+                name="oidc-users-schema",
+                command=("python", "-c", OIDC_DB_CLI, "upgrade", "--url=$(OIDC_USERS_DB_URI)"),
+                env=(
+                    *connection_env(self._database.wiring),
+                    plain(
+                        "OIDC_USERS_DB_URI",
+                        self._database.uri_for(self._settings.users_database),
+                    ),
+                ),
+            ),
         )
 
     @property

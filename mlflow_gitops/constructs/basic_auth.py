@@ -1,10 +1,12 @@
 """MLflow's built-in auth (``--app-name basic-auth``), configured the way the Bitnami chart does.
 
-Init containers in the server pod, from the server image: the first writes the auth ini
-from environment variables into a memory-backed emptyDir (MLflow up to 3.15 reads the
-admin credentials only from that file), the second migrates the user store
-(``python -m mlflow.server.auth db upgrade``, the chart's ``upgrade-db-auth``). The user
-store is a PostgreSQL database beside MLflow's; no password is in any argument or URI.
+An init container in the server pod, from the server image, writes the auth ini from
+environment variables into a memory-backed emptyDir (MLflow up to 3.15 reads the admin
+credentials only from that file). The user store is migrated by the migration Job before
+the server rolls out (``python -m mlflow.server.auth db upgrade``, see migrations.py), not
+by the chart's ``upgrade-db-auth`` init container: the Job runs the same command earlier,
+once per sync instead of once per pod start. The user store is a PostgreSQL database beside
+MLflow's; no password is in any argument or URI.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from constructs import Construct
 from mlflow_gitops.config import BasicAuth, Resources
 from mlflow_gitops.constructs.handles import AuthHandles
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.postgres import connection_env
 from mlflow_gitops.constructs.server import container_security, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
@@ -107,11 +110,6 @@ class BuiltinBasicAuth(Construct):
                 ),
             ),
         )
-        upgrade = init(
-            "upgrade-db-auth",
-            ["python", "-m", "mlflow.server.auth", "db", "upgrade", f"--url=$({AUTH_URI})"],
-            uri_env,
-        )
         return ServerWiring(
             args=("--app-name=basic-auth",),
             env=(
@@ -124,5 +122,27 @@ class BuiltinBasicAuth(Construct):
                 k8s.Volume(name="auth-config", empty_dir=k8s.EmptyDirVolumeSource(medium="Memory")),
             ),
             mounts=(k8s.VolumeMount(name="auth-config", mount_path=CONFIG_DIR, read_only=True),),
-            init_containers=(render, upgrade),
+            init_containers=(render,),
+        )
+
+    @property
+    def migrations(self) -> tuple[MigrationStep, ...]:
+        """The user store's alembic upgrade, for the migration Job."""
+        database = self._handles.database
+        return (
+            MigrationStep(
+                name="auth-schema",
+                command=(
+                    "python",
+                    "-m",
+                    "mlflow.server.auth",
+                    "db",
+                    "upgrade",
+                    f"--url=$({AUTH_URI})",
+                ),
+                env=(
+                    *connection_env(database.wiring),
+                    plain(AUTH_URI, database.uri_for(self._settings.users_database)),
+                ),
+            ),
         )

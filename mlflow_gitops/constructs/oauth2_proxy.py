@@ -20,6 +20,7 @@ from mlflow_gitops.constructs.basic_auth import BuiltinBasicAuth
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
@@ -199,6 +200,10 @@ class OAuth2ProxyAuth(Construct):
     @property
     def wiring(self) -> ServerWiring:
         return self._basic.wiring
+
+    @property
+    def migrations(self) -> tuple[MigrationStep, ...]:
+        return self._basic.migrations
 
     @property
     def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:

@@ -3,7 +3,7 @@
 Argo CD applies wave by wave, low to high, and moves on only when a wave is healthy:
 namespace first, then what pods read (identities, Secrets, configuration, claims,
 certificates, policies), then databases, then the bootstrap Jobs (hooks, waves of their
-own), and the MLflow server with its exposure last.
+own), then the schema migrations, and the MLflow server with its exposure last.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ NAMESPACE_WAVE = -10
 PREREQUISITE_WAVE = -5
 DATABASE_WAVE = -3
 # Bootstrap Jobs set their own waves (hooks), between DATABASE_WAVE and SERVER_WAVE.
+# The migration Job (a Sync hook): after the databases and the setup Jobs (wave 0) that create
+# logins and databases, before the server, so a new image never starts on an old schema.
+MIGRATION_WAVE = 5
 SERVER_WAVE = 10
 
 _WAVES: dict[str, int] = {

@@ -59,7 +59,9 @@ def test_seed_wait_containers_hold_mlflow_until_postgres_and_s3_answer(pod: Obje
     assert waits["wait-for-database"]["args"][:2] == ["mlflow-postgresql", "5432"]
     assert waits["wait-for-s3"]["args"][:2] == ["minio.cloudnative.space", "443"]
     names = [c["name"] for c in pod["initContainers"]]
-    assert names.index("wait-for-database") < names.index("upgrade-db-auth")
+    assert names.index("wait-for-database") < names.index("render-auth-conf")
+    # The chart's upgrade-db-auth runs in the migration Job, before the rollout.
+    assert "upgrade-db-auth" not in names
 
 
 def test_seed_artifacts_in_external_minio_with_keys_from_mlflow_s3_creds(pod: Object) -> None:

@@ -71,7 +71,9 @@ def test_seed_mlflow_runs_basic_auth_admin_from_mlflow_creds(
         ("MLFLOW_AUTH_ADMIN_PASSWORD", "admin-password"),
     ):
         assert render[var]["valueFrom"]["secretKeyRef"] == {"name": "mlflow-creds", "key": key}
-    assert inits["upgrade-db-auth"]["command"][:4] == ["python", "-m", "mlflow.server.auth", "db"]
+    job = gke["job-mlflow-migrate.yaml"]["spec"]["template"]["spec"]
+    [auth_schema] = job["containers"]
+    assert auth_schema["command"][:4] == ["python", "-m", "mlflow.server.auth", "db"]
 
 
 def test_seed_oauth2_proxy_github_upstream_mlflow_with_bridge_password(
