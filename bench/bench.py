@@ -274,6 +274,8 @@ def main() -> int:
     )
     with tempfile.TemporaryDirectory(prefix="mlflow-gitops-bench-") as tmp:
         scratch = Path(tmp)
+        if args.no_bytecode:  # nor any bytecode written before: an empty cache prefix
+            BASE_ENV["PYTHONPYCACHEPREFIX"] = str(scratch / "no-pyc")
         if args.only in (None, "all"):
             bench_all_overlays(args.runs, scratch)
         if args.only in (None, "check"):
