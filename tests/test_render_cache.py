@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from mlflow_gitops import render_cache, review
-from tests.render.project import copy_project
+from tests.render.project import ROOT, copy_project
 
 FILES = {
     "main.py": "print('render')\n",
@@ -171,3 +172,28 @@ def test_check_after_synth_reuses_the_render_until_the_code_changes(
     again = _run(project, "check")
     assert again.returncode == 0, again.stderr
     assert CDK8S.search(again.stderr)  # rendered again
+
+
+def test_revisions_running_this_code_render_in_this_process(
+    tmp_path: Path,
+    cache_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "requirements.lock", project / "requirements.lock")  # part of the code
+    _git(tmp_path, "init", "-q", "-b", "main", str(project))
+    _commit(project)
+    overlay = project / "overlays" / "gke-gcs.yaml"
+    overlay.write_text(overlay.read_text().replace("size: 8Gi", "size: 16Gi"))
+    _commit(project)
+
+    def no_subprocess(*args: object) -> None:
+        raise AssertionError("rendered by a second interpreter")
+
+    monkeypatch.setattr(review, "_render_subprocess", no_subprocess)
+    capsys.readouterr()
+    argv = ["--repo", str(project), "--base", "HEAD~1", "--head", "HEAD", "--format", "markdown"]
+    assert review.main(argv) == 1, capsys.readouterr().err
+    headings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("#### ")]
+    assert headings == ["#### StatefulSet mlflow/mlflow-postgresql (modified)"]
