@@ -339,6 +339,7 @@ class DeliveryChart(cdk8s.Chart):
                     repo_url=settings.argocd.repo_url,
                     revision=settings.argocd.revision,
                     cluster=settings.argocd.cluster,
+                    migrate_fields_from=settings.argocd.migrate_fields_from,
                     namespaces=tuple(namespaces),
                     cluster_kinds=tuple(
                         sorted({(_group(o["apiVersion"]), o["kind"]) for o in cluster})

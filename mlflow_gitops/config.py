@@ -204,6 +204,12 @@ class PostgresStatefulSet(Strict):
     resources: Resources = Resources(
         requests_cpu="100m", requests_memory="256Mi", limits_cpu="1", limits_memory="1Gi"
     )
+    # The labels the StatefulSet and both Services select the pods by. The selector and the
+    # claim template cannot change once the StatefulSet exists, so an overlay that adopts a
+    # running release states that release's values. None: {"app": name}.
+    selector_labels: dict[str, str] | None = None
+    # The data claim template's labels; None: the pod's labels.
+    claim_labels: dict[str, str] | None = None
 
 
 Database = Annotated[
@@ -444,7 +450,8 @@ class IssuerAnnotation(Strict):
     kind: Literal["issuer-annotation"]
     issuer_name: ObjectName
     issuer_kind: Literal["ClusterIssuer", "Issuer"] = "ClusterIssuer"
-    secret_name: ObjectName = "mlflow-tls-secret"
+    # A Secret name is a DNS subdomain (the Bitnami chart's is `<host>-tls`).
+    secret_name: Hostname = "mlflow-tls-secret"
     acme: AcmeIssuer | None = None
 
 
@@ -464,6 +471,9 @@ class NginxIngress(Strict):
     # A second host that goes straight to MLflow, for API clients (seed 003).
     api_host: Hostname | None = None
     class_name: ObjectName = "nginx"
+    # The Ingress's name; None: the app's. An adopted release keeps its Ingress's name, so
+    # that no second Ingress claims the same host and path.
+    name: ObjectName | None = None
     # Seed 001: unlimited request bodies, so large model uploads pass through nginx.
     annotations: dict[str, str] = {"nginx.ingress.kubernetes.io/proxy-body-size": "0"}
     tls: Tls
@@ -625,6 +635,12 @@ class Delivery(Strict):
     cluster: Annotated[str, Field(min_length=1, pattern=r"^\S+$")] = "in-cluster"
     argocd_namespace: ObjectName = "argocd"
     project: ObjectName = "mlflow"
+    # The field manager whose fields Argo CD moves to its own on the first server-side apply
+    # (its client-side-apply migration): Argo CD's default, or `helm` for a release that
+    # Argo CD adopts, so that fields the chart set and dist/ does not are removed.
+    migrate_fields_from: Annotated[str, Field(pattern=r"^[\w.:-]{1,128}$")] = (
+        "kubectl-client-side-apply"
+    )
 
 
 # --- waiting for dependencies ------------------------------------------------------------

@@ -59,6 +59,7 @@ from mlflow_gitops.imports.argocd_appproject import (
 APP = "mlflow"
 DIST = "dist"
 IN_CLUSTER = "https://kubernetes.default.svc"
+MIGRATION_MANAGER = "argocd.argoproj.io/client-side-apply-migration-manager"
 SYNC_OPTIONS = ["CreateNamespace=true", "ServerSideApply=true", "PruneLast=true"]
 RETRY_LIMIT = 5
 BACKOFF = ("10s", 2, "5m")
@@ -72,6 +73,7 @@ class Target:
     repo_url: str
     revision: str
     cluster: str
+    migrate_fields_from: str  # Argo CD's client-side-apply migration manager
     namespaces: tuple[str, ...]  # every namespace its objects live in
     cluster_kinds: tuple[tuple[str, str], ...]  # (group, kind) of cluster-scoped objects
     namespaced_kinds: tuple[tuple[str, str], ...]
@@ -151,6 +153,7 @@ class ArgoCdDelivery(Construct):
                                     "revision": t.revision,
                                     "cluster": t.cluster,
                                     "namespace": t.namespaces[0],
+                                    "migrateFieldsFrom": t.migrate_fields_from,
                                 }
                                 for t in targets
                             ]
@@ -161,6 +164,8 @@ class ArgoCdDelivery(Construct):
                     metadata=ApplicationSetSpecTemplateMetadata(
                         name=f"{APP}-{{{{.overlay}}}}",
                         labels=_labels("application"),
+                        # Read by Argo CD from the Application (not from the objects).
+                        annotations={MIGRATION_MANAGER: "{{.migrateFieldsFrom}}"},
                     ),
                     spec=ApplicationSetSpecTemplateSpec(
                         project=project,

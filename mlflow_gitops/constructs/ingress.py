@@ -54,7 +54,9 @@ class IngressExposure(Construct):
             self,
             "ingress",
             metadata=identity.metadata(
-                identity.app, COMPONENT, annotations=dict(sorted(annotations.items()))
+                settings.name or identity.app,
+                COMPONENT,
+                annotations=dict(sorted(annotations.items())),
             ),
             spec=k8s.IngressSpec(
                 ingress_class_name=settings.class_name,

@@ -71,7 +71,8 @@ class PostgresStatefulSetDatabase(Construct):
         self._settings = settings
         s = settings
         layout = _LAYOUTS[s.flavor]
-        selector = {"app": s.name}
+        selector = dict(self.pod_labels)
+        # The selector wins where its keys are the project's own (an adopted release's).
         labels = {**identity.labels(COMPONENT), **selector}
         # Services come up with the database, before the bootstrap Jobs that connect to it.
         wave = {SYNC_WAVE: str(DATABASE_WAVE)}
@@ -196,7 +197,10 @@ class PostgresStatefulSetDatabase(Construct):
                 ),
                 volume_claim_templates=[
                     k8s.KubePersistentVolumeClaimProps(
-                        metadata=k8s.ObjectMeta(name="data", labels=labels),
+                        metadata=k8s.ObjectMeta(
+                            name="data",
+                            labels=labels if s.claim_labels is None else s.claim_labels or None,
+                        ),
                         spec=k8s.PersistentVolumeClaimSpec(
                             access_modes=["ReadWriteOnce"],
                             storage_class_name=s.storage_class,
@@ -219,7 +223,8 @@ class PostgresStatefulSetDatabase(Construct):
 
     @property
     def pod_labels(self) -> Mapping[str, str]:
-        return {"app": self._settings.name}
+        s = self._settings
+        return s.selector_labels if s.selector_labels is not None else {"app": s.name}
 
     @property
     def wiring(self) -> ServerWiring:

@@ -105,11 +105,37 @@ def test_seed_credentials_generated_on_first_install_not_written_to_dist(
 
 
 def test_seed_ingress_mlflow_cloudnative_space_tls_from_letsencrypt(bn: dict[str, Object]) -> None:
-    ingress = bn["ingress-mlflow.yaml"]
+    ingress = bn["ingress-mlflow-tracking.yaml"]
     assert ingress["metadata"]["annotations"]["cert-manager.io/cluster-issuer"] == "letsencrypt"
     [tls] = ingress["spec"]["tls"]
     assert tls["hosts"] == ["mlflow.cloudnative.space"]
     assert [r["host"] for r in ingress["spec"]["rules"]] == ["mlflow.cloudnative.space"]
+
+
+CHART_POSTGRES_SELECTOR = {
+    "app.kubernetes.io/instance": "mlflow",
+    "app.kubernetes.io/name": "postgresql",
+    "app.kubernetes.io/component": "primary",
+}
+
+
+def test_chart_release_adopted_selector_claim_template_ingress_and_certificate(
+    bn: dict[str, Object],
+) -> None:
+    """What the running release fixes (README, "Moving a Helm release to Argo CD"); the
+    adoption itself runs in tests/test_adoption_bitnami.py."""
+    statefulset = bn["statefulset-mlflow-postgresql.yaml"]["spec"]
+    assert statefulset["selector"]["matchLabels"] == CHART_POSTGRES_SELECTOR
+    labels = statefulset["template"]["metadata"]["labels"]
+    assert CHART_POSTGRES_SELECTOR.items() <= labels.items()
+    assert labels["app.kubernetes.io/managed-by"] == "mlflow-gitops"
+    [claim] = statefulset["volumeClaimTemplates"]
+    assert claim["metadata"] == {"name": "data"}
+    for name in ("service-mlflow-postgresql.yaml", "service-mlflow-postgresql-hl.yaml"):
+        assert bn[name]["spec"]["selector"] == CHART_POSTGRES_SELECTOR
+    ingress = bn["ingress-mlflow-tracking.yaml"]
+    assert ingress["metadata"]["name"] == "mlflow-tracking"
+    assert ingress["spec"]["tls"][0]["secretName"] == "mlflow.cloudnative.space-tls"
 
 
 def test_chart_security_context_uid_1001_and_no_host_check_env_for_3_3_2(pod: Object) -> None:
