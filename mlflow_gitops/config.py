@@ -474,6 +474,9 @@ class NginxIngress(Strict):
     # The Ingress's name; None: the app's. An adopted release keeps its Ingress's name, so
     # that no second Ingress claims the same host and path.
     name: ObjectName | None = None
+    # The Ingress's sync wave; None: the server's. An adopted Ingress that moves to a new
+    # server goes in a later wave, so Argo CD switches it once that server is healthy.
+    sync_wave: int | None = None
     # Seed 001: unlimited request bodies, so large model uploads pass through nginx.
     annotations: dict[str, str] = {"nginx.ingress.kubernetes.io/proxy-body-size": "0"}
     tls: Tls

@@ -746,6 +746,9 @@ def check_ingress(api: Api) -> None:
     """The chart's Ingress, adopted: its name and certificate Secret, dist/'s spec."""
     ingress = api.must_get("Ingress", ingress_claims(api)[0])
     assert ingress["metadata"]["name"] == "mlflow-tracking"
+    # It switches to the new server only after the wave that makes that server healthy.
+    [task] = [t for t in dist_tasks() if t.kind == "Ingress"]
+    assert all(task.wave > t.wave for t in dist_tasks() if t.kind == "Deployment")
     assert [t["secretName"] for t in ingress["spec"]["tls"]] == [CHART_TLS_SECRET]
     probe = copy.deepcopy(next(t.obj for t in dist_tasks() if t.kind == "Ingress"))
     probe["metadata"]["name"] = "adoption-probe"

@@ -8,6 +8,7 @@ from constructs import Construct
 from mlflow_gitops.config import NginxIngress
 from mlflow_gitops.constructs.handles import Backend, TlsHandle
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.ordering import SYNC_WAVE
 
 COMPONENT = "exposure"
 
@@ -50,6 +51,8 @@ class IngressExposure(Construct):
             # API clients authenticate to MLflow itself (seed 003's api.* host).
             rules.append(_rule(settings.api_host, api))
         annotations = {**settings.annotations, **tls.annotations}
+        if settings.sync_wave is not None:
+            annotations[SYNC_WAVE] = str(settings.sync_wave)
         k8s.KubeIngress(
             self,
             "ingress",
