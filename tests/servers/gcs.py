@@ -39,12 +39,12 @@ class GcsServer:
 
 
 @contextlib.contextmanager
-def running_fake_gcs(port: int | None = None) -> Iterator[GcsServer]:
+def running_fake_gcs(port: int | None = None, host: str = "127.0.0.1") -> Iterator[GcsServer]:
     if not FAKE_GCS.is_file():
         pytest.fail(f"fake-gcs-server missing at {FAKE_GCS}: run {INSTALL_SCRIPT}")
     port = port or free_ports(1)[0]
     top = Path(tempfile.mkdtemp(prefix="fake-gcs-test-"))
-    endpoint = f"http://127.0.0.1:{port}"
+    endpoint = f"http://{host}:{port}"
     log = top / "server.log"
     try:
         cmd = [
@@ -52,7 +52,7 @@ def running_fake_gcs(port: int | None = None) -> Iterator[GcsServer]:
             "-scheme",
             "http",
             "-host",
-            "127.0.0.1",
+            host,
             "-port",
             str(port),
             "-backend",
@@ -60,7 +60,7 @@ def running_fake_gcs(port: int | None = None) -> Iterator[GcsServer]:
             "-filesystem-root",
             str(top / "storage"),
             "-public-host",
-            f"127.0.0.1:{port}",
+            f"{host}:{port}",
             "-external-url",
             endpoint,
             "-log-level",

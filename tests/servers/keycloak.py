@@ -83,11 +83,14 @@ def _install_info() -> tuple[str, Path, Path]:
 def running_keycloak(
     admin_username: str = "bootstrap-admin",
     admin_password: str = "bootstrap-admin-pw-1",  # noqa: S107 (throw-away test server)
+    *,
+    host: str = "127.0.0.1",
+    port: int | None = None,
 ) -> Iterator[KeycloakServer]:
     version, home, java_home = _install_info()
     top = Path(tempfile.mkdtemp(prefix="keycloak-test-"))
-    port, management_port = free_port(), free_port()
-    url = f"http://127.0.0.1:{port}"
+    port, management_port = port or free_port(), free_port()
+    url = f"http://{host}:{port}"
     env = {
         **os.environ,
         "JAVA_HOME": str(java_home),
@@ -101,7 +104,7 @@ def running_keycloak(
         "start",
         "--optimized",
         "--http-enabled=true",
-        "--http-host=127.0.0.1",
+        f"--http-host={host}",
         f"--http-port={port}",
         f"--http-management-port={management_port}",
         "--hostname-strict=false",
@@ -116,7 +119,7 @@ def running_keycloak(
             cmd, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
         )
     try:
-        ready = f"http://127.0.0.1:{management_port}/health/ready"
+        ready = f"http://{host}:{management_port}/health/ready"
         while True:
             if process.poll() is not None:
                 pytest.fail(f"Keycloak exited early ({process.returncode}):\n{_tail(log_path)}")

