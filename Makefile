@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup python node tools synth test check lint diff imports bench snapshot-update clean
+.PHONY: setup python node tools synth test test-runtime check lint diff imports bench snapshot-update clean
 
 ## setup: Python environment, cdk8s CLI, validators, CRDs and schemas, test servers
 setup: python node tools
@@ -32,6 +32,10 @@ synth: python
 ## test: the whole suite (installs everything first)
 test: setup
 	$(PY) -m pytest
+
+## test-runtime: each overlay's rendered MLflow pod under its limits, with the users' workload
+test-runtime: setup
+	$(PY) -m pytest tests/runtime
 
 ## check: fail when dist/ or overlays/schema.json differ from a fresh render
 check: python

@@ -82,6 +82,10 @@ class Probes(Strict):
     # Seed 001 11_deploy: liveness 60 s initial delay, readiness 30 s, both 5 s timeout.
     liveness: HttpProbe = HttpProbe(initial_delay_seconds=60)
     readiness: HttpProbe = HttpProbe(initial_delay_seconds=30)
+    # Holds liveness back until the server answers: a cold start under the CPU limit (500m)
+    # took 30-72 s here, close to the seed's liveness budget (60 + 3 x 10 s) on a busy node.
+    # 36 x 5 s = 180 s before the kubelet gives up; None renders no startup probe.
+    startup: HttpProbe | None = HttpProbe(period_seconds=5, failure_threshold=36)
 
 
 class RunAs(Strict):
@@ -101,8 +105,17 @@ class Server(Strict):
     resources: Resources = Resources()
     probes: Probes = Probes()
     run_as: RunAs = RunAs()
-    # None keeps MLflow's own default (the seed sets none).
-    workers: Annotated[int, Field(ge=1)] | None = None
+    # The process model, chosen per MLflow version (README, "Process model and memory").
+    # uvicorn is MLflow 3's default; gunicorn serves the WSGI app, which MLflow < 3.5 needs
+    # for --app-name basic-auth (under uvicorn every request, /health included, answers 500).
+    http_server: Literal["uvicorn", "gunicorn"] = "uvicorn"
+    # Each worker imports MLflow: measured PSS of the whole process tree under 500m CPU:
+    # 1 worker ~385 MiB, 2 ~570 MiB, 4 (MLflow's default) ~900 MiB idle, before any request.
+    workers: Annotated[int, Field(ge=1)] = 2
+    # The job runner of MLflow 3.16+ (huey, 7 consumer processes: +650 MiB at 4 workers) serves
+    # server-side jobs (GenAI evaluation, prompt optimisation), not tracking or the registry.
+    # None: render nothing, for images whose MLflow predates the setting (3.3.2 has none).
+    job_execution: bool | None = False
     # MLflow >= 3.5 refuses unknown Host headers and needs the allow-list; older images
     # (Bitnami's 3.3.2) ignore it, so their overlays leave it out.
     host_check: bool = True
@@ -686,6 +699,13 @@ class Overlay(Strict):
             raise ValueError(
                 f"artifacts.claim: {self.artifacts.claim!r} names no entry of volumes "
                 f"(known: {sorted(claims) or 'none'}). Fix: add it to volumes or fix the name"
+            )
+        single_attach = [v.name for v in self.volumes if "ReadWriteOnce" in v.access_modes]
+        if self.server.replicas > 1 and single_attach:
+            raise ValueError(
+                f"server.replicas: {self.server.replicas} pods cannot share the ReadWriteOnce "
+                f"claim(s) {', '.join(single_attach)} across nodes. Fix: one replica, or "
+                "access_modes [ReadWriteMany]"
             )
         paths = [volume.mount_path for volume in self.volumes]
         if len(set(paths)) != len(paths):

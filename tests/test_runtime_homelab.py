@@ -212,7 +212,10 @@ def homelab_server(
                     env.pop(name, None)
                 else:
                     env[name] = value
-            with start_mlflow(server_argv(container, artifacts), env, wait=wait) as server:
+            # Exactly the rendered environment: no job-runner switch added by the helper.
+            with start_mlflow(
+                server_argv(container, artifacts), env, wait=wait, quiet_jobs=False
+            ) as server:
                 yield Homelab(pg, server, env, db_password, artifacts, job.stdout, keycloak_netloc)
     finally:
         shutil.rmtree(top, ignore_errors=True)

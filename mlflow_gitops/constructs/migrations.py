@@ -104,6 +104,10 @@ class SchemaMigrations(Construct):
                 command=list(step.command),
                 # HOME on the emptyDir: MLflow writes ~/.config on a read-only root.
                 env=[*step.env, plain("HOME", "/tmp")],
+                # So is the working directory: the tracking store makes its default artifact
+                # root ./mlruns there, and the Bitnami image's /app is read-only (seen in
+                # tests/runtime/test_bitnami_legacy.py).
+                working_dir="/tmp",
                 resources=requirements(RESOURCES),
                 security_context=container_security(),
                 volume_mounts=[k8s.VolumeMount(name="tmp", mount_path="/tmp")],

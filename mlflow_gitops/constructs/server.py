@@ -87,22 +87,45 @@ class MlflowServer(Construct):
             if allowed_hosts
             else ()
         )
-        env = (*wiring.env, *host_check, plain("HOME", "/tmp"))
+        jobs = (
+            (plain("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", str(settings.job_execution).lower()),)
+            if settings.job_execution is not None
+            else ()
+        )
+        # The server's own MLflow client must use the server's store: MLflow 3.3's registry
+        # resolves a `models:/m-...` source with it (3.17 points it there itself); unset, it
+        # is ./mlruns in a read-only working directory and registering a model answers 500.
+        own_client = (
+            (plain("MLFLOW_TRACKING_URI", "$(MLFLOW_BACKEND_STORE_URI)"),)
+            if any(var.name == "MLFLOW_BACKEND_STORE_URI" for var in wiring.env)
+            else ()
+        )
+        env = (*wiring.env, *own_client, *host_check, *jobs, plain("HOME", "/tmp"))
         container = k8s.Container(
             name="mlflow",
             image=settings.image.reference,
             image_pull_policy=settings.image.pull_policy,
             command=["mlflow", "server"],
+            # MLflow's stores make ./mlruns in the working directory (3.3's registry, through
+            # the server's own client); the root filesystem is read-only, /tmp is the emptyDir.
+            working_dir="/tmp",
             args=[
                 "--host=0.0.0.0",
                 f"--port={settings.port}",
-                *([f"--workers={settings.workers}"] if settings.workers else []),
+                f"--workers={settings.workers}",
+                # The Bitnami chart's gunicorn options; naming any selects gunicorn.
+                *(["--gunicorn-opts=--timeout=120"] if settings.http_server == "gunicorn" else []),
                 *wiring.args,
             ],
             env=list(env),
             ports=[k8s.ContainerPort(name="http", container_port=settings.port)],
             liveness_probe=http_probe(settings.probes.liveness, settings.port),
             readiness_probe=http_probe(settings.probes.readiness, settings.port),
+            startup_probe=(
+                http_probe(settings.probes.startup, settings.port)
+                if settings.probes.startup
+                else None
+            ),
             resources=requirements(settings.resources),
             security_context=container_security(),
             volume_mounts=[k8s.VolumeMount(name="tmp", mount_path="/tmp"), *wiring.mounts],
@@ -118,6 +141,9 @@ class MlflowServer(Construct):
             metadata=identity.metadata(identity.app, COMPONENT),
             spec=k8s.DeploymentSpec(
                 replicas=settings.replicas,
+                strategy=(
+                    k8s.DeploymentStrategy(type="Recreate") if wiring.single_attach_claims else None
+                ),
                 selector=k8s.LabelSelector(match_labels=selector),
                 template=k8s.PodTemplateSpec(
                     metadata=k8s.ObjectMeta(labels={**identity.labels(COMPONENT), **selector}),

@@ -51,4 +51,7 @@ class ServerVolumes(Construct):
                 k8s.VolumeMount(name=claim.name, mount_path=claim.mount_path)
                 for claim in self._claims
             ),
+            single_attach_claims=tuple(
+                claim.name for claim in self._claims if "ReadWriteOnce" in claim.access_modes
+            ),
         )

@@ -22,6 +22,9 @@ class ServerWiring:
     init_containers: tuple[k8s.Container, ...] = ()
     # The pod's ServiceAccount when an option needs an identity (GKE Workload Identity).
     service_account: str | None = None
+    # Mounted claims that attach to one node at a time (ReadWriteOnce): a rolling update's
+    # new pod on another node would wait on Multi-Attach forever, so the server recreates.
+    single_attach_claims: tuple[str, ...] = ()
 
     def __add__(self, other: ServerWiring) -> ServerWiring:
         if self.service_account and other.service_account:
@@ -33,6 +36,7 @@ class ServerWiring:
             mounts=self.mounts + other.mounts,
             init_containers=self.init_containers + other.init_containers,
             service_account=self.service_account or other.service_account,
+            single_attach_claims=self.single_attach_claims + other.single_attach_claims,
         )
 
 

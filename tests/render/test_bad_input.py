@@ -55,6 +55,11 @@ CASES = [
         id="dangling-reference",
     ),
     pytest.param(
+        ("  extra_service_ports: [80]\n", "  extra_service_ports: [80]\n  replicas: 2\n"),
+        ["overlays/homelab.yaml: server.replicas", "ReadWriteOnce", "mlflow-storage", "Fix:"],
+        id="replicas-on-a-single-attach-claim",
+    ),
+    pytest.param(
         ("kind: external-postgres", "kind: postgress"),
         ["overlays/homelab.yaml: database", "'postgress'", "external-postgres"],
         id="unknown-option",
