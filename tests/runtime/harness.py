@@ -221,6 +221,33 @@ def service_routes(rendered: Rendered, pod_ip: str) -> dict[str, str]:
     return routes
 
 
+def password_grant(
+    cluster: Cluster,
+    token_url: str,
+    *,
+    client_secret: str,
+    password: str,
+    client_id: str = "mlflow",
+    username: str = "mlflow-apps",
+) -> str:
+    """The apps' client code (homelab's seed 000): a password grant for the apps identity at
+    the realm's public token URL, which the cluster map points at the local Keycloak."""
+    response = requests.post(
+        cluster.rehost(token_url),
+        data={
+            "grant_type": "password",
+            "client_id": client_id,
+            "client_secret": client_secret,
+            "username": username,
+            "password": password,
+            "scope": "openid",
+        },
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text[:500]
+    return str(response.json()["access_token"])
+
+
 def refused_without_credentials(url: str, host: str) -> int:
     response = requests.get(
         f"{url}/api/2.0/mlflow/experiments/search?max_results=1",

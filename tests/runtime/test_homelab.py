@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import requests
 
 from tests.runtime.harness import (
     GENERATED,
@@ -19,6 +18,7 @@ from tests.runtime.harness import (
     Outcome,
     Rendered,
     Workload,
+    password_grant,
     record,
     scenario,
     service_routes,
@@ -41,29 +41,6 @@ class Homelab:
     outcome: Outcome
     cluster: Cluster
     artifacts_dir: Path
-
-
-def password_grant(rendered: Rendered, cluster: Cluster, apps_password: str) -> str:
-    """Seed 000's client code: a password grant for the apps identity at the realm's token URL."""
-    config = rendered.get("ConfigMap", "thinkube-service-config")["data"]
-    assert "keycloak" in str(config).lower()
-    token_url = cluster.rehost(
-        f"https://{KEYCLOAK_HOST}/realms/thinkube/protocol/openid-connect/token"
-    )
-    response = requests.post(
-        token_url,
-        data={
-            "grant_type": "password",
-            "client_id": "mlflow",
-            "client_secret": cluster.secrets[("oauth2-proxy-secret", "client-secret")],
-            "username": "mlflow-apps",
-            "password": apps_password,
-            "scope": "openid",
-        },
-        timeout=30,
-    )
-    assert response.status_code == 200, response.text[:500]
-    return str(response.json()["access_token"])
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +79,12 @@ def homelab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Homelab]:
                     "mlflow-bucket-setup": "homelab's artifacts are on the claim, not in S3",
                 },
             )
-            token = password_grant(rendered, cluster, apps_password)
+            token = password_grant(
+                cluster,
+                f"https://{KEYCLOAK_HOST}/realms/thinkube/protocol/openid-connect/token",
+                client_secret=cluster.secrets[("oauth2-proxy-secret", "client-secret")],
+                password=apps_password,
+            )
             workload = Workload(
                 # Seed 000's apps call the Service on port 80.
                 tracking_uri="http://mlflow.mlflow.svc.cluster.local",
