@@ -295,6 +295,17 @@ class Outcome:
     init_logs: dict[str, str]
     readonly: dict[str, Any] | None = None
 
+    def assert_within_memory_limit(self) -> None:
+        for memory in self.memory:
+            assert memory["oom_kills"] == 0, memory
+            assert memory["peak_pss_mib"] < memory["limit_mib"], memory
+
+    @staticmethod
+    def assert_steps_ok(steps: Mapping[str, Any] | None) -> None:
+        assert steps, "the workload phase did not run"
+        for name, step in steps.items():
+            assert name == "state" or step["ok"], (name, step)
+
     def figures(self) -> dict[str, Any]:
         return {
             "ready_seconds": [round(s, 1) for s in self.ready_seconds],

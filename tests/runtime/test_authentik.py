@@ -78,19 +78,15 @@ def authentik(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Authentik]:
 
 
 def test_within_its_memory_limit_after_the_workload(authentik: Authentik) -> None:
-    for memory in authentik.outcome.memory:
-        assert memory["oom_kills"] == 0
-        assert memory["peak_pss_mib"] < memory["limit_mib"], memory
+    authentik.outcome.assert_within_memory_limit()
 
 
 def test_the_users_workload(authentik: Authentik) -> None:
-    for name, step in authentik.outcome.written.items():
-        assert name == "state" or step["ok"], (name, step)
+    Outcome.assert_steps_ok(authentik.outcome.written)
 
 
 def test_everything_reads_back_after_a_restart(authentik: Authentik) -> None:
-    for name, step in authentik.outcome.read_back.items():
-        assert step["ok"], (name, step)
+    Outcome.assert_steps_ok(authentik.outcome.read_back)
 
 
 def test_artifacts_land_on_the_claim(authentik: Authentik) -> None:

@@ -90,9 +90,7 @@ def bitnami(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bitnami]:
 
 
 def test_within_its_memory_limit_after_the_workload(bitnami: Bitnami) -> None:
-    for memory in bitnami.outcome.memory:
-        assert memory["oom_kills"] == 0
-        assert memory["peak_pss_mib"] < memory["limit_mib"], memory
+    bitnami.outcome.assert_within_memory_limit()
 
 
 def test_init_containers_ran_in_order(bitnami: Bitnami) -> None:
@@ -107,19 +105,15 @@ def test_unauthenticated_api_calls_are_refused(bitnami: Bitnami) -> None:
 
 
 def test_the_workload_as_the_generated_admin(bitnami: Bitnami) -> None:
-    for name, step in bitnami.outcome.written.items():
-        assert name == "state" or step["ok"], (name, step)
+    Outcome.assert_steps_ok(bitnami.outcome.written)
 
 
 def test_a_read_only_user_reads_but_cannot_write(bitnami: Bitnami) -> None:
-    assert bitnami.outcome.readonly is not None
-    for name, step in bitnami.outcome.readonly.items():
-        assert step["ok"], (name, step)
+    Outcome.assert_steps_ok(bitnami.outcome.readonly)
 
 
 def test_everything_reads_back_after_a_restart(bitnami: Bitnami) -> None:
-    for name, step in bitnami.outcome.read_back.items():
-        assert step["ok"], (name, step)
+    Outcome.assert_steps_ok(bitnami.outcome.read_back)
 
 
 def test_artifacts_land_in_the_bucket(bitnami: Bitnami) -> None:

@@ -122,9 +122,7 @@ def fifth(
 
 
 def test_within_its_memory_limit_after_the_workload(fifth: Fifth) -> None:
-    for memory in fifth.outcome.memory:
-        assert memory["oom_kills"] == 0
-        assert memory["peak_pss_mib"] < memory["limit_mib"], memory
+    fifth.outcome.assert_within_memory_limit()
 
 
 def test_unauthenticated_api_calls_are_refused(fifth: Fifth) -> None:
@@ -132,13 +130,11 @@ def test_unauthenticated_api_calls_are_refused(fifth: Fifth) -> None:
 
 
 def test_the_apps_workload_with_a_keycloak_token(fifth: Fifth) -> None:
-    for name, step in fifth.outcome.written.items():
-        assert name == "state" or step["ok"], (name, step)
+    Outcome.assert_steps_ok(fifth.outcome.written)
 
 
 def test_everything_reads_back_after_a_restart(fifth: Fifth) -> None:
-    for name, step in fifth.outcome.read_back.items():
-        assert step["ok"], (name, step)
+    Outcome.assert_steps_ok(fifth.outcome.read_back)
 
 
 def test_artifacts_land_in_the_bucket(fifth: Fifth) -> None:

@@ -87,9 +87,7 @@ def gke(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GkeGcs]:
 
 
 def test_within_its_memory_limit_after_the_workload(gke: GkeGcs) -> None:
-    for memory in gke.outcome.memory:
-        assert memory["oom_kills"] == 0
-        assert memory["peak_pss_mib"] < memory["limit_mib"], memory
+    gke.outcome.assert_within_memory_limit()
 
 
 def test_unauthenticated_api_calls_are_refused(gke: GkeGcs) -> None:
@@ -97,19 +95,15 @@ def test_unauthenticated_api_calls_are_refused(gke: GkeGcs) -> None:
 
 
 def test_the_api_users_workload_as_admin(gke: GkeGcs) -> None:
-    for name, step in gke.outcome.written.items():
-        assert name == "state" or step["ok"], (name, step)
+    Outcome.assert_steps_ok(gke.outcome.written)
 
 
 def test_a_read_only_user_reads_but_cannot_write(gke: GkeGcs) -> None:
-    assert gke.outcome.readonly is not None
-    for name, step in gke.outcome.readonly.items():
-        assert step["ok"], (name, step)
+    Outcome.assert_steps_ok(gke.outcome.readonly)
 
 
 def test_everything_reads_back_after_a_restart(gke: GkeGcs) -> None:
-    for name, step in gke.outcome.read_back.items():
-        assert step["ok"], (name, step)
+    Outcome.assert_steps_ok(gke.outcome.read_back)
 
 
 def test_artifacts_land_in_the_bucket(gke: GkeGcs) -> None:

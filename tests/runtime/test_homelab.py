@@ -110,9 +110,7 @@ def test_ready_within_the_probe_budget_under_its_cpu_limit(homelab: Homelab) -> 
 
 
 def test_within_its_memory_limit_after_the_workload(homelab: Homelab) -> None:
-    for memory in homelab.outcome.memory:
-        assert memory["oom_kills"] == 0
-        assert memory["peak_pss_mib"] < memory["limit_mib"], memory
+    homelab.outcome.assert_within_memory_limit()
 
 
 def test_unauthenticated_api_calls_are_refused(homelab: Homelab) -> None:
@@ -133,8 +131,7 @@ def test_the_apps_workload_with_a_keycloak_token(homelab: Homelab) -> None:
 
 
 def test_everything_reads_back_after_a_restart(homelab: Homelab) -> None:
-    for name, step in homelab.outcome.read_back.items():
-        assert step["ok"], (name, step)
+    Outcome.assert_steps_ok(homelab.outcome.read_back)
 
 
 def test_artifacts_land_on_the_models_claim(homelab: Homelab) -> None:

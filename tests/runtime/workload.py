@@ -169,11 +169,15 @@ def readonly(state_path: Path) -> None:
     user, password = os.environ["READONLY_USERNAME"], os.environ["READONLY_PASSWORD"]
     auth = get_app_client("basic-auth", tracking_uri=os.environ["MLFLOW_TRACKING_URI"])
     step(results, "create_user", lambda: auth.create_user(user, password))
-    step(
-        results,
-        "grant_read",
-        lambda: auth.create_experiment_permission(state["experiment_id"], user, "READ"),
-    )
+
+    def grant_read() -> None:
+        # Today's unified permission API (MLflow 3.17); the 3.3 client has only the old one.
+        if hasattr(auth, "grant_user_permission"):
+            auth.grant_user_permission(user, "experiment", state["experiment_id"], "READ")
+        else:
+            auth.create_experiment_permission(state["experiment_id"], user, "READ")
+
+    step(results, "grant_read", grant_read)
     os.environ["MLFLOW_TRACKING_USERNAME"], os.environ["MLFLOW_TRACKING_PASSWORD"] = user, password
     client = MlflowClient()
     step(results, "user_reads_run", lambda: client.get_run(state["run_id"]).info.run_id)
