@@ -1,8 +1,8 @@
 """bitnami-legacy runs as rendered, on the MLflow its image carries (3.3.2): PostgreSQL as the
-Bitnami StatefulSet initialises it, MinIO with the bucket from the rendered Job, the rendered pod
-(wait-for-database, wait-for-s3, render-auth-conf, upgrade-db-auth, then MLflow basic auth)
-under its limits; the workload as the generated admin and a READ-only user
-(docs/overlays/bitnami-legacy.md)."""
+Bitnami StatefulSet initialises it, MinIO with the bucket from the rendered Job, the schema
+migration Job, the rendered pod (wait-for-database, wait-for-s3, render-auth-conf, then MLflow
+basic auth under gunicorn) under its limits; the workload as the generated admin and a READ-only
+user, with the users' 3.3.2 client (docs/overlays/bitnami-legacy.md)."""
 
 from __future__ import annotations
 
