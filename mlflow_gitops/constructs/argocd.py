@@ -21,6 +21,7 @@ import cdk8s
 from constructs import Construct
 
 from mlflow_gitops.constructs.meta import MANAGED_BY
+from mlflow_gitops.constructs.namespace import POD_SECURITY_LABELS
 from mlflow_gitops.constructs.ordering import SYNC_WAVE
 from mlflow_gitops.imports.argocd_application import (
     Application,
@@ -45,6 +46,7 @@ from mlflow_gitops.imports.argocd_applicationset import (
     ApplicationSetSpecTemplateSpecSource,
     ApplicationSetSpecTemplateSpecSyncPolicy,
     ApplicationSetSpecTemplateSpecSyncPolicyAutomated,
+    ApplicationSetSpecTemplateSpecSyncPolicyManagedNamespaceMetadata,
     ApplicationSetSpecTemplateSpecSyncPolicyRetry,
     ApplicationSetSpecTemplateSpecSyncPolicyRetryBackoff,
 )
@@ -182,6 +184,12 @@ class ArgoCdDelivery(Construct):
                                 prune=True, self_heal=True
                             ),
                             sync_options=SYNC_OPTIONS,
+                            # The namespace CreateNamespace makes enforces what ours does.
+                            managed_namespace_metadata=(
+                                ApplicationSetSpecTemplateSpecSyncPolicyManagedNamespaceMetadata(
+                                    labels=POD_SECURITY_LABELS
+                                )
+                            ),
                             retry=ApplicationSetSpecTemplateSpecSyncPolicyRetry(
                                 limit=RETRY_LIMIT,
                                 backoff=ApplicationSetSpecTemplateSpecSyncPolicyRetryBackoff(
