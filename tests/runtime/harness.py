@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import subprocess
 from collections.abc import Iterator, Mapping
@@ -265,13 +264,6 @@ def record(name: str, figures: Mapping[str, Any]) -> None:
     CACHE.mkdir(exist_ok=True)
     with (CACHE / "runtime-figures.jsonl").open("a") as out:
         out.write(line + "\n")
-
-
-def chown_tree(path: Path, uid: int, gid: int) -> None:
-    for dirpath, _dirs, files in os.walk(path):
-        os.chown(dirpath, uid, gid)
-        for name in files:
-            os.chown(os.path.join(dirpath, name), uid, gid)
 
 
 @contextlib.contextmanager

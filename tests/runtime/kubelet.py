@@ -38,7 +38,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import requests
 import yaml
@@ -637,7 +636,3 @@ def run_pod(pod: Pod, *, init_timeout: float = 300.0) -> Iterator[RunningPod]:
             running._sampling.set()
         prober.close()
         stop(main)
-
-
-def host_of(url: str) -> str:
-    return urlsplit(url).hostname or ""
