@@ -42,24 +42,14 @@ from typing import Any
 import requests
 import yaml
 
+from tests.servers.mlflow_server import expand_k8s_vars
+
 ROOT = Path(__file__).resolve().parents[2]
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 
-_K8S_VAR = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
 _QUANTITY = re.compile(r"^([0-9.]+)([a-zA-Z]*)$")
 _BINARY = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40}
 _DECIMAL = {"": 1, "k": 10**3, "M": 10**6, "G": 10**9, "T": 10**12, "m": 10**-3}
-
-
-def expand(text: str, env: Mapping[str, str]) -> str:
-    """The kubelet's `$(VAR)` expansion: unknown names stay as written, `$$` is `$`."""
-
-    def sub(match: re.Match[str]) -> str:
-        if match.group(0) == "$$":
-            return "$"
-        return env.get(match.group(1), match.group(0))
-
-    return _K8S_VAR.sub(sub, text)
 
 
 def quantity(text: str) -> float:
@@ -257,7 +247,7 @@ def resolve_env(spec: Mapping[str, Any], image: Image, cluster: Cluster) -> dict
     for item in spec.get("env") or []:
         name = item["name"]
         if "value" in item:
-            env[name] = cluster.rehost(expand(str(item["value"]), env))
+            env[name] = cluster.rehost(expand_k8s_vars(str(item["value"]), env))
             continue
         source = item.get("valueFrom") or {}
         ref = source.get("secretKeyRef")
@@ -344,7 +334,9 @@ class Pod:
         env = {k: self.remap_paths(v, mounts) for k, v in env.items()}
         words = [*(spec.get("command") or []), *(spec.get("args") or [])]
         assert words, f"{spec['name']}: no command (the image's ENTRYPOINT is not modelled)"
-        argv = [self.remap_paths(self.cluster.rehost(expand(w, env)), mounts) for w in words]
+        argv = [
+            self.remap_paths(self.cluster.rehost(expand_k8s_vars(w, env)), mounts) for w in words
+        ]
         # The pod's addresses ("all interfaces") are its own loopback address here.
         any_address = "0.0.0.0"  # noqa: S104
         argv = [w.replace(any_address, self.pod_ip) for w in argv]
