@@ -2,7 +2,7 @@
 
     main.py diff [--base REV | --base-dir DIR] [--head REV | --head-dir DIR]
                  [--format markdown|text] [--color auto|always|never] [-U N]
-                 [--output-prefix PATH [--max-chars N]] [--repo DIR]
+                 [--output-prefix PATH [--max-chars N]] [--repo DIR] [--fail-on blocking]
 
 Base defaults to `git merge-base HEAD main` (or `main` without a merge base); head defaults to
 the work tree. dist/ is never touched. A side is taken from the render cache when that checkout
@@ -16,7 +16,13 @@ Without --output-prefix the whole review goes to stdout. With it, the review is 
 PATH-1.md, PATH-2.md, ... (PATH-i.txt for --format text) of at most --max-chars characters,
 ready to post as PR comments; stale higher-numbered parts of an earlier run are removed.
 
-Exit: 0 identical, 1 something differs, 2 usage error or failed render (one-line message).
+Each changed object carries the review's predictions of what Argo CD will do beyond the text
+(mlflow_gitops/review_predictions.py): "cannot be applied in place", "drops data" (blocking),
+"restarts pods", "runs database migrations", "re-runs bootstrap Jobs", ...; the summary counts
+them, blocking first.
+
+Exit: 0 identical, 1 something differs, 2 usage error or failed render (one-line message);
+with --fail-on blocking, 3 when a blocking effect is predicted (after the review is written).
 """
 
 from __future__ import annotations
@@ -47,8 +53,9 @@ from mlflow_gitops.review_core import (
     read_tree,
 )
 from mlflow_gitops.review_format import GITHUB_COMMENT_LIMIT, Formatter, Labels, SplitError
+from mlflow_gitops.review_predictions import predict_review
 
-EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
+EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR, EXIT_BLOCKING = 0, 1, 2, 3
 DEFAULT_BRANCH = "main"
 RENDER_TIMEOUT_S = 900
 # Below this, a part cannot hold its header plus a useful piece of one object.
@@ -277,6 +284,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"size limit of each part (default {GITHUB_COMMENT_LIMIT})",
     )
+    parser.add_argument(
+        "--fail-on",
+        choices=("never", "blocking"),
+        default="never",
+        help=f"blocking: exit {EXIT_BLOCKING} when the review predicts a blocking effect "
+        "(cannot be applied in place, drops data)",
+    )
     return parser
 
 
@@ -327,14 +341,24 @@ def run(args: argparse.Namespace) -> int:
             rendered = pending.result()
         base = Side(rendered.label, parse_files(rendered.files, cache))
     review = compare(base.objects, head.objects, context=args.context)
+    predictions = predict_review(
+        base.objects, head.objects, [change.identity for change in review.changes]
+    )
     labels = Labels(base.label, head.label)
     markdown = args.format == "markdown"
     if args.output_prefix:
-        parts = Formatter(markdown=markdown).split(review, labels, args.max_chars)
-        _write_parts(args.output_prefix, parts, ".md" if markdown else ".txt")
+        formatter = Formatter(markdown=markdown, predictions=predictions)
+        _write_parts(
+            args.output_prefix,
+            formatter.split(review, labels, args.max_chars),
+            ".md" if markdown else ".txt",
+        )
     else:
         color = not markdown and _use_color(args.color)
-        sys.stdout.write(Formatter(markdown=markdown, color=color).render(review, labels))
+        formatter = Formatter(markdown=markdown, color=color, predictions=predictions)
+        sys.stdout.write(formatter.render(review, labels))
+    if args.fail_on == "blocking" and predictions.any_blocking:
+        return EXIT_BLOCKING
     return EXIT_DIFFERENT if review.changes else EXIT_SAME
 
 

@@ -4,9 +4,10 @@ splitting of a Markdown review into comments that each fit GitHub's size limit."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mlflow_gitops.review_core import Change, OverlayStats, Review
+from mlflow_gitops.review_predictions import Prediction, Predictions
 
 # GitHub refuses issue comments longer than this many characters.
 GITHUB_COMMENT_LIMIT = 65536
@@ -17,7 +18,17 @@ TITLE = "Rendered diff"
 # written once the number of parts is known, is never longer than the one accounted for.
 MAX_PARTS = 9999
 
-_ANSI = {"bold": "\033[1m", "red": "\033[31m", "green": "\033[32m", "cyan": "\033[36m"}
+_ANSI = {
+    "bold": "\033[1m",
+    "red": "\033[31m",
+    "green": "\033[32m",
+    "cyan": "\033[36m",
+    "yellow": "\033[33m",
+}
+# How a blocking prediction is marked: Markdown (PR comments) and text (terminals).
+BLOCKING_MARK = "⛔"
+TEXT_MARK = {True: "!", False: ">"}
+PREDICTIONS_TITLE = "Predicted sync effects"
 _RESET = "\033[0m"
 
 
@@ -56,6 +67,7 @@ def _headline(review: Review) -> str:
 class Formatter:
     markdown: bool
     color: bool = False
+    predictions: Predictions = field(default_factory=Predictions)
 
     # -- pieces ---------------------------------------------------------------------------------
     def header(self, part: tuple[int, int] | None) -> str:
@@ -87,7 +99,7 @@ class Formatter:
                     f"**{total.modified}** | **{_lines_label(total)}** |",
                     "",
                 ]
-            return "\n".join(out) + "\n"
+            return "\n".join([*out, *self._predicted_summary()]) + "\n"
         out = [f"{headline[0].upper()}{headline[1:]}", f"base: {labels.base}  head: {labels.head}"]
         if review.changes:
             width = max(len("overlay"), *(len(o) for o in review.overlays))
@@ -97,13 +109,19 @@ class Formatter:
                     f"  {name:<{width}}  {s.added:>5}  {s.removed:>7}  {s.modified:>8}  "
                     f"{_lines_label(s)}"
                 )
-        return "\n".join(out) + "\n\n"
+        return "\n".join([*out, *self._predicted_summary()]) + "\n\n"
 
     def section_open(self, overlay: str, stats: OverlayStats, continued: bool) -> str:
         label = f"{overlay} (continued)" if continued else f"{overlay} ({stats.changed} changed)"
+        application = () if continued else self.predictions.by_overlay.get(overlay, ())
         if self.markdown:
-            return f"<details><summary>{label}</summary>\n\n"
-        return self._paint("bold", f"=== {label} ===") + "\n"
+            lines = "".join(self._prediction_line(p) + "\n" for p in application)
+            return f"<details><summary>{label}</summary>\n\n" + (f"{lines}\n" if lines else "")
+        return (
+            self._paint("bold", f"=== {label} ===")
+            + "\n"
+            + "".join(self._prediction_line(p) + "\n" for p in application)
+        )
 
     def section_close(self) -> str:
         return "</details>\n\n" if self.markdown else "\n"
@@ -113,14 +131,20 @@ class Formatter:
         if keep is not None and keep < len(change.lines):
             lines.append(truncation_marker(len(change.lines) - keep))
         title = f"{change.identity.title()} ({change.status})"
+        predicted = "".join(
+            self._prediction_line(p) + "\n"
+            for p in self.predictions.by_object.get(change.identity, ())
+        )
         if self.markdown:
             runs = re.findall(r"`{3,}", "\n".join(lines))
             fence = "`" * max([3, *(len(run) + 1 for run in runs)])
             body = "\n".join(lines)
-            return f"#### {title}\n\n{fence}diff\n{body}\n{fence}\n\n"
+            predicted = f"{predicted}\n" if predicted else ""
+            return f"#### {title}\n\n{predicted}{fence}diff\n{body}\n{fence}\n\n"
         return (
             self._paint("bold", f"* {title}")
             + "\n"
+            + predicted
             + "".join(self._diff_line(line) + "\n" for line in lines)
         )
 
@@ -208,6 +232,53 @@ class Formatter:
             else:
                 high = middle - 1
         return self.object_block(change, keep=low)
+
+    def _prediction_line(self, prediction: Prediction) -> str:
+        effect, detail = prediction.effect.value, prediction.detail
+        if self.markdown:
+            if prediction.blocking:
+                return f"- {BLOCKING_MARK} **{effect}**: {detail}"
+            return f"- {effect}: {detail}"
+        line = f"  {TEXT_MARK[prediction.blocking]} {effect}: {detail}"
+        return self._paint("red" if prediction.blocking else "yellow", line)
+
+    def _predicted_summary(self) -> list[str]:
+        """Counts per predicted effect, blocking first, then every blocking object by name."""
+        counts = self.predictions.counts()
+        if not counts:
+            return []
+        blocking = self.predictions.blocking()
+        if self.markdown:
+            noun = f"{BLOCKING_MARK} {len(blocking)} blocking" if blocking else "none blocking"
+            return [
+                f"**{PREDICTIONS_TITLE}** (what Argo CD will do beyond the text; {noun}):",
+                "",
+                "| effect | objects or applications |",
+                "| --- | ---: |",
+                *(
+                    f"| {BLOCKING_MARK + ' ' if e.blocking else ''}{e.value} | {n} |"
+                    for e, n in counts
+                ),
+                "",
+                *(f"- {BLOCKING_MARK} {where}: {p.effect.value}" for where, p in blocking),
+                *([""] if blocking else []),
+            ]
+        width = max(len(e.value) for e, _ in counts)
+        return [
+            "",
+            f"{PREDICTIONS_TITLE} (what Argo CD will do beyond the text):",
+            *(
+                self._paint(
+                    "red" if e.blocking else "yellow",
+                    f"  {TEXT_MARK[e.blocking]} {e.value:<{width}}  {n}",
+                )
+                for e, n in counts
+            ),
+            *(
+                self._paint("red", f"  {TEXT_MARK[True]} {where}: {p.effect.value}")
+                for where, p in blocking
+            ),
+        ]
 
     def _paint(self, color: str, text: str) -> str:
         return f"{_ANSI[color]}{text}{_RESET}" if self.color else text

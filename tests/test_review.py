@@ -87,12 +87,18 @@ def diff(
 
 
 def changed_lines(output: str) -> list[str]:
-    """The +/- lines of every diff in the output, file headers excluded."""
-    return [
-        line
-        for line in output.splitlines()
-        if line[:1] in ("+", "-") and not line.startswith(("+++ ", "--- ", "---:"))
-    ]
+    """The +/- lines of every diff in the output, file headers excluded (in Markdown, only
+    inside the diff fences: a prediction is a list item, `- ...`)."""
+    lines, fenced, inside = [], "```diff" in output, False
+    for line in output.splitlines():
+        if fenced and line.startswith("```"):
+            inside = line.startswith("```diff")
+            continue
+        if fenced and not inside:
+            continue
+        if line[:1] in ("+", "-") and not line.startswith(("+++ ", "--- ", "---:")):
+            lines.append(line)
+    return lines
 
 
 @pytest.fixture

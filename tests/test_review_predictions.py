@@ -1,0 +1,312 @@
+"""The review's predictions (mlflow_gitops/review_predictions.py) on real overlay changes.
+
+Each scenario of tests/review_scenarios.py edits a copy of the project's overlay, renders it
+with the project's own render and compares it with the render of the unchanged project, as
+`main.py diff` does. The rules themselves are checked against the API server they model in
+tests/test_review_predictions_apiserver.py.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from mlflow_gitops import review
+from mlflow_gitops.review_core import Identity, Manifest, compare, parse_files
+from mlflow_gitops.review_predictions import (
+    MIGRATIONS_COMPONENT,
+    Effect,
+    Predictions,
+    Trees,
+    predict,
+    predict_review,
+    quantity,
+)
+from tests.render.project import copy_project
+from tests.review_scenarios import SCENARIOS, Scenario, apply_overlay_edit, apply_render_edit
+
+Render = Callable[..., dict[str, str]]
+
+
+def _only(files: dict[str, str], overlay: str) -> dict[str, str]:
+    return {path: text for path, text in files.items() if path.startswith(f"{overlay}/")}
+
+
+def scenario_trees(
+    scenario: Scenario, rendered: dict[str, str], render: Render, tmp_path: Path
+) -> tuple[dict[Identity, Manifest], dict[Identity, Manifest]]:
+    project = copy_project(tmp_path / "project")
+    apply_overlay_edit(scenario, project / "overlays")
+    head = _only(render(project, [scenario.overlay]), scenario.overlay)
+    apply_render_edit(scenario, head)
+    return parse_files(_only(rendered, scenario.overlay)), parse_files(head)
+
+
+def effects(predictions: Predictions) -> dict[str, frozenset[Effect]]:
+    return {
+        identity.title(): frozenset(p.effect for p in group)
+        for identity, group in predictions.by_object.items()
+    }
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
+def test_scenario_predictions(
+    scenario: Scenario,
+    rendered: dict[str, str],
+    render_in_process: Render,
+    tmp_path: Path,
+) -> None:
+    base, head = scenario_trees(scenario, rendered, render_in_process, tmp_path)
+    review_ = compare(base, head)
+    changed = {c.identity.title() for c in review_.changes if c.identity.kind != "Kustomization"}
+    assert changed == set(scenario.objects), "the edit touches other objects than expected"
+    predictions = predict_review(base, head, [c.identity for c in review_.changes])
+    found = effects(predictions)
+    assert {t: found.get(t, frozenset()) for t in changed} == dict(scenario.objects)
+    application = frozenset(p.effect for p in predictions.by_overlay.get(scenario.overlay, ()))
+    assert application == scenario.application
+    assert predictions.any_blocking == scenario.blocking
+
+
+def test_database_size_names_the_field_the_wave_and_the_fix(
+    rendered: dict[str, str], render_in_process: Render, tmp_path: Path
+) -> None:
+    (scenario,) = [s for s in SCENARIOS if s.name == "gke-gcs-database-size"]
+    base, head = scenario_trees(scenario, rendered, render_in_process, tmp_path)
+    review_ = compare(base, head)
+    predictions = predict_review(base, head, [c.identity for c in review_.changes])
+    ((title, prediction),) = predictions.blocking()
+    assert title == "gke-gcs: StatefulSet mlflow/mlflow-postgresql"
+    assert "`spec.volumeClaimTemplates[data].spec.resources.requests.storage`" in prediction.detail
+    assert "wave -3" in prediction.detail
+    assert "--cascade=orphan" in prediction.detail
+
+
+def test_server_image_lists_the_hook_jobs_in_sync_order(
+    rendered: dict[str, str], render_in_process: Render, tmp_path: Path
+) -> None:
+    (scenario,) = [s for s in SCENARIOS if s.name == "homelab-server-image"]
+    base, head = scenario_trees(scenario, rendered, render_in_process, tmp_path)
+    review_ = compare(base, head)
+    predictions = predict_review(base, head, [c.identity for c in review_.changes])
+    (jobs,) = predictions.by_overlay["homelab"]
+    assert jobs.detail.index("mlflow-generate-secrets (Sync -4)") < jobs.detail.index(
+        "mlflow-migrate (Sync 5)"
+    )
+    server = Identity("homelab", "apps", "Deployment", "mlflow", "mlflow")
+    (migrations,) = [p for p in predictions.by_object[server] if p.effect is Effect.RUNS_MIGRATIONS]
+    assert "3.17.2-oidc11.0.2-1 → harbor.example.com/library/mlflow-custom:3.17.3" in (
+        migrations.detail
+    )
+
+
+def test_migrations_component_is_the_migration_jobs_own() -> None:
+    from mlflow_gitops.constructs.migrations import COMPONENT
+
+    assert MIGRATIONS_COMPONENT == COMPONENT
+
+
+# -- rules on rendered objects mutated by hand (no overlay setting makes these changes) --------
+
+
+def _pair(rendered: dict[str, str], path: str) -> tuple[Identity, Manifest, dict[str, Any]]:
+    ((identity, manifest),) = parse_files({path: rendered[path]}).items()
+    return identity, manifest, copy.deepcopy(manifest.document)
+
+
+def _predict(
+    rendered: dict[str, str], path: str, edit: Callable[[dict[str, Any]], None]
+) -> set[Effect]:
+    identity, manifest, document = _pair(rendered, path)
+    edit(document)
+    head = Manifest(identity, path, document)
+    overlay = path.split("/", maxsplit=1)[0]
+    base_tree = parse_files(_only(rendered, overlay))
+    head_tree = {**base_tree, identity: head}
+    return {p.effect for p in predict(identity, manifest, head, Trees(base_tree, head_tree))}
+
+
+def test_statefulset_selector_and_service_name_are_immutable(rendered: dict[str, str]) -> None:
+    path = "gke-gcs/statefulset-mlflow-postgresql.yaml"
+
+    def selector(doc: dict[str, Any]) -> None:
+        doc["spec"]["selector"]["matchLabels"]["tier"] = "db"
+        doc["spec"]["template"]["metadata"]["labels"]["tier"] = "db"
+
+    def service_name(doc: dict[str, Any]) -> None:
+        doc["spec"]["serviceName"] = "other"
+
+    def replicas(doc: dict[str, Any]) -> None:
+        doc["spec"]["replicas"] = 2
+
+    assert _predict(rendered, path, selector) == {Effect.CANNOT_APPLY, Effect.RESTARTS_PODS}
+    assert _predict(rendered, path, service_name) == {Effect.CANNOT_APPLY}
+    assert _predict(rendered, path, replicas) == set()
+
+
+def test_headless_service_cannot_get_a_cluster_ip_but_ports_change_in_place(
+    rendered: dict[str, str],
+) -> None:
+    path = "gke-gcs/service-mlflow-postgresql-hl.yaml"
+    assert yaml.safe_load(rendered[path])["spec"]["clusterIP"] == "None"
+
+    def allocate(doc: dict[str, Any]) -> None:
+        del doc["spec"]["clusterIP"]
+
+    def port(doc: dict[str, Any]) -> None:
+        doc["spec"]["ports"][0]["port"] = 5433
+
+    assert _predict(rendered, path, allocate) == {Effect.CANNOT_APPLY}
+    assert _predict(rendered, path, port) == set()
+
+
+def test_label_only_changes_predict_nothing(rendered: dict[str, str]) -> None:
+    def label(doc: dict[str, Any]) -> None:
+        doc["metadata"]["labels"]["example.com/team"] = "ml"
+
+    for path in (
+        "gke-gcs/statefulset-mlflow-postgresql.yaml",
+        "homelab/persistentvolumeclaim-mlflow-storage.yaml",
+        "homelab/configmap-mlflow-group-plugin.yaml",
+        "homelab/deployment-mlflow.yaml",
+        "homelab/namespace-mlflow.yaml",
+    ):
+        assert _predict(rendered, path, label) == set(), path
+
+
+def test_pod_template_annotation_restarts_pods(rendered: dict[str, str]) -> None:
+    def annotate(doc: dict[str, Any]) -> None:
+        doc["spec"]["template"]["metadata"].setdefault("annotations", {})["x"] = "1"
+
+    assert _predict(rendered, "homelab/deployment-mlflow.yaml", annotate) == {Effect.RESTARTS_PODS}
+
+
+def test_claim_shrink_and_access_mode_cannot_be_applied(rendered: dict[str, str]) -> None:
+    path = "homelab/persistentvolumeclaim-thinkube-models.yaml"
+
+    def shrink(doc: dict[str, Any]) -> None:
+        doc["spec"]["resources"]["requests"]["storage"] = "100Gi"
+
+    def mode(doc: dict[str, Any]) -> None:
+        doc["spec"]["accessModes"] = ["ReadWriteOnce"]
+
+    assert _predict(rendered, path, shrink) == {Effect.CANNOT_APPLY}
+    assert _predict(rendered, path, mode) == {Effect.CANNOT_APPLY}
+
+
+def test_plain_job_template_is_immutable_hook_job_is_recreated(rendered: dict[str, str]) -> None:
+    path = "homelab/job-mlflow-db-setup.yaml"
+
+    def retag(doc: dict[str, Any]) -> None:
+        doc["spec"]["template"]["spec"]["containers"][0]["image"] = "example/other:1"
+
+    def plain(doc: dict[str, Any]) -> None:
+        retag(doc)
+        for key in ("argocd.argoproj.io/hook", "argocd.argoproj.io/hook-delete-policy"):
+            del doc["metadata"]["annotations"][key]
+
+    assert _predict(rendered, path, retag) == {Effect.RERUNS_EVERY_SYNC}
+    identity, manifest, document = _pair(rendered, path)
+    plain(document)
+    base_doc = copy.deepcopy(manifest.document)
+    for key in ("argocd.argoproj.io/hook", "argocd.argoproj.io/hook-delete-policy"):
+        del base_doc["metadata"]["annotations"][key]
+    base = Manifest(identity, path, base_doc)
+    head = Manifest(identity, path, document)
+    tree = parse_files(_only(rendered, "homelab"))
+    found = predict(identity, base, head, Trees(tree, {**tree, identity: head}))
+    assert [p.effect for p in found] == [Effect.CANNOT_APPLY]
+    assert "`kubectl delete job mlflow-db-setup`" in found[0].detail
+
+
+def test_removed_namespace_with_prune_drops_data(rendered: dict[str, str]) -> None:
+    path = "homelab/namespace-mlflow.yaml"
+    identity, manifest, document = _pair(rendered, path)
+    tree = parse_files(_only(rendered, "homelab"))
+    without = {i: m for i, m in tree.items() if i != identity}
+    kept = predict(identity, manifest, None, Trees(tree, without))
+    assert [p.effect for p in kept] == [Effect.ORPHANS]  # the render's Prune=false
+    del document["metadata"]["annotations"]["argocd.argoproj.io/sync-options"]
+    pruned = Manifest(identity, path, document)
+    dropped = predict(identity, pruned, None, Trees({**tree, identity: pruned}, without))
+    assert [p.effect for p in dropped] == [Effect.DROPS_DATA]
+
+
+def test_immutable_configmap_data_cannot_change(rendered: dict[str, str]) -> None:
+    path = "homelab/configmap-mlflow-group-plugin.yaml"
+    identity, _, document = _pair(rendered, path)
+    base_doc = {**copy.deepcopy(document), "immutable": True}
+    head_doc = copy.deepcopy(base_doc)
+    key = next(iter(head_doc["data"]))
+    head_doc["data"][key] += "\n# changed\n"
+    tree = parse_files(_only(rendered, "homelab"))
+    base, head = Manifest(identity, path, base_doc), Manifest(identity, path, head_doc)
+    found = {p.effect for p in predict(identity, base, head, Trees(tree, {**tree, identity: head}))}
+    assert Effect.CANNOT_APPLY in found
+
+
+def test_quantities() -> None:
+    assert quantity("8Gi") == 8 * 2**30
+    assert quantity("500M") == 5 * 10**8
+    assert quantity("1.5") == 1.5
+    assert quantity("lots") is None
+
+
+# -- the review shows them ----------------------------------------------------------------------
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def database_size_dirs(
+    rendered: dict[str, str], render_in_process: Render, tmp_path: Path
+) -> tuple[Path, Path]:
+    (scenario,) = [s for s in SCENARIOS if s.name == "gke-gcs-database-size"]
+    project = copy_project(tmp_path / "project")
+    apply_overlay_edit(scenario, project / "overlays")
+    base, head = tmp_path / "base", tmp_path / "head"
+    _write(base, _only(rendered, "gke-gcs"))
+    _write(head, _only(render_in_process(project, ["gke-gcs"]), "gke-gcs"))
+    return base, head
+
+
+def test_markdown_review_marks_blocking_predictions_first(
+    capsys: pytest.CaptureFixture[str], database_size_dirs: tuple[Path, Path]
+) -> None:
+    base, head = database_size_dirs
+    code = review.main(["--base-dir", str(base), "--head-dir", str(head), "--format", "markdown"])
+    out = capsys.readouterr().out
+    assert code == 1
+    summary, _, objects = out.partition("<details>")
+    assert "| ⛔ cannot be applied in place | 1 |" in summary
+    assert "- ⛔ gke-gcs: StatefulSet mlflow/mlflow-postgresql: cannot be applied in place" in (
+        summary
+    )
+    section = objects.split("#### StatefulSet mlflow/mlflow-postgresql (modified)")[1]
+    assert section.lstrip().startswith("- ⛔ **cannot be applied in place**:")
+
+
+def test_text_review_and_fail_on_blocking(
+    capsys: pytest.CaptureFixture[str], database_size_dirs: tuple[Path, Path]
+) -> None:
+    base, head = database_size_dirs
+    args = ["--base-dir", str(base), "--head-dir", str(head), "--format", "text"]
+    assert review.main(args) == 1
+    out = capsys.readouterr().out
+    assert "  ! cannot be applied in place: " in out
+    assert review.main([*args, "--fail-on", "blocking"]) == review.EXIT_BLOCKING
+    assert (
+        review.main(["--base-dir", str(base), "--head-dir", str(base), "--fail-on", "blocking"])
+        == 0
+    )
+    capsys.readouterr()
