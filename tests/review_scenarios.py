@@ -114,7 +114,46 @@ def _configmap_label(objects: RenderedObjects) -> None:
     config["metadata"]["labels"]["example.com/team"] = "ml-platform"
 
 
+def _statefulset_service_name(objects: RenderedObjects) -> None:
+    objects["gke-gcs/statefulset-mlflow-postgresql.yaml"]["spec"]["serviceName"] = "postgresql"
+
+
+def _statefulset_selector(objects: RenderedObjects) -> None:
+    spec = objects["gke-gcs/statefulset-mlflow-postgresql.yaml"]["spec"]
+    spec["selector"]["matchLabels"]["tier"] = "database"
+    spec["template"]["metadata"]["labels"]["tier"] = "database"
+
+
+def _statefulset_replicas(objects: RenderedObjects) -> None:
+    objects["gke-gcs/statefulset-mlflow-postgresql.yaml"]["spec"]["replicas"] = 0
+
+
+def _headless_cluster_ip(objects: RenderedObjects) -> None:
+    del objects["gke-gcs/service-mlflow-postgresql-hl.yaml"]["spec"]["clusterIP"]
+
+
+def _service_made_headless(objects: RenderedObjects) -> None:
+    objects["gke-gcs/service-mlflow.yaml"]["spec"]["clusterIP"] = "None"
+
+
+def _claim_shrink(objects: RenderedObjects) -> None:
+    claim = objects["homelab/persistentvolumeclaim-thinkube-models.yaml"]
+    claim["spec"]["resources"]["requests"]["storage"] = "100Gi"
+
+
+def _claim_access_mode(objects: RenderedObjects) -> None:
+    claim = objects["homelab/persistentvolumeclaim-thinkube-models.yaml"]
+    claim["spec"]["accessModes"] = ["ReadWriteOnce"]
+
+
+def _pod_annotation(objects: RenderedObjects) -> None:
+    template = objects["homelab/deployment-mlflow.yaml"]["spec"]["template"]
+    template["metadata"].setdefault("annotations", {})["example.com/restarted-at"] = "2026-12-02"
+
+
 RERUNS = frozenset({Effect.RERUNS_EVERY_SYNC})
+APP = frozenset({Effect.RERUNS_JOBS})
+NOTHING: frozenset[Effect] = frozenset()
 
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
@@ -124,7 +163,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         edit_overlay=_database_size,
         objects={"StatefulSet mlflow/mlflow-postgresql": frozenset({Effect.CANNOT_APPLY})},
         # The sync stops at wave -3, before every hook Job of gke-gcs.
-        application=frozenset(),
+        application=NOTHING,
     ),
     Scenario(
         name="homelab-server-image",
@@ -139,7 +178,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             "Job mlflow/mlflow-keycloak-setup": RERUNS,
             "Job mlflow/mlflow-migrate": RERUNS,
         },
-        application=frozenset({Effect.RERUNS_JOBS}),
+        application=APP,
     ),
     Scenario(
         name="homelab-service-port",
@@ -147,7 +186,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         outcome="the Service's ports change in place (port 80 becomes 8080); no pod restarts",
         edit_overlay=_service_port,
         objects={"Service mlflow/mlflow": frozenset()},
-        application=frozenset({Effect.RERUNS_JOBS}),
+        application=APP,
     ),
     Scenario(
         name="homelab-configmap-label",
@@ -155,7 +194,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         outcome="the ConfigMap's labels change in place; nothing restarts",
         edit_render=_configmap_label,
         objects={"ConfigMap mlflow/thinkube-service-config": frozenset()},
-        application=frozenset({Effect.RERUNS_JOBS}),
+        application=APP,
     ),
     Scenario(
         name="gke-gcs-database-image",
@@ -163,7 +202,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         outcome="the StatefulSet's template changes in place and its pod restarts",
         edit_overlay=_database_image,
         objects={"StatefulSet mlflow/mlflow-postgresql": frozenset({Effect.RESTARTS_PODS})},
-        application=frozenset({Effect.RERUNS_JOBS}),
+        application=APP,
     ),
     Scenario(
         name="homelab-claim-growth",
@@ -173,7 +212,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         objects={
             "PersistentVolumeClaim mlflow/mlflow-storage": frozenset({Effect.NEEDS_EXPANSION})
         },
-        application=frozenset({Effect.RERUNS_JOBS}),
+        application=APP,
     ),
     Scenario(
         name="homelab-claim-removed",
@@ -184,7 +223,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             "PersistentVolumeClaim mlflow/mlflow-storage": frozenset({Effect.ORPHANS}),
             "Deployment mlflow/mlflow": frozenset({Effect.RESTARTS_PODS}),
         },
-        application=frozenset({Effect.RERUNS_JOBS}),
+        application=APP,
     ),
     Scenario(
         name="gke-gcs-proxy-client",
@@ -192,6 +231,76 @@ SCENARIOS: tuple[Scenario, ...] = (
         outcome="the oauth2-proxy ConfigMap changes; the running proxy keeps its old client id",
         edit_overlay=_proxy_client,
         objects={"ConfigMap mlflow/oauth2-proxy": frozenset({Effect.KEEPS_OLD_CONFIG})},
-        application=frozenset({Effect.RERUNS_JOBS}),
+        application=APP,
+    ),
+    # Changes no overlay setting makes today (a construct's change would), on rendered objects.
+    Scenario(
+        name="gke-gcs-statefulset-service-name",
+        overlay="gke-gcs",
+        outcome="the StatefulSet update is refused (serviceName); the sync fails at wave -3",
+        edit_render=_statefulset_service_name,
+        objects={"StatefulSet mlflow/mlflow-postgresql": frozenset({Effect.CANNOT_APPLY})},
+        application=NOTHING,
+    ),
+    Scenario(
+        name="gke-gcs-statefulset-selector",
+        overlay="gke-gcs",
+        outcome="the StatefulSet update is refused (selector); the sync fails at wave -3",
+        edit_render=_statefulset_selector,
+        objects={
+            "StatefulSet mlflow/mlflow-postgresql": frozenset(
+                {Effect.CANNOT_APPLY, Effect.RESTARTS_PODS}
+            )
+        },
+        application=NOTHING,
+    ),
+    Scenario(
+        name="gke-gcs-statefulset-replicas",
+        overlay="gke-gcs",
+        outcome="the StatefulSet scales in place; no template change",
+        edit_render=_statefulset_replicas,
+        objects={"StatefulSet mlflow/mlflow-postgresql": NOTHING},
+        application=APP,
+    ),
+    Scenario(
+        name="gke-gcs-headless-cluster-ip",
+        overlay="gke-gcs",
+        outcome="the headless Service cannot get a cluster IP; the sync fails at wave -3",
+        edit_render=_headless_cluster_ip,
+        objects={"Service mlflow/mlflow-postgresql-hl": frozenset({Effect.CANNOT_APPLY})},
+        application=NOTHING,  # the database's Services are in wave -3, before every hook
+    ),
+    Scenario(
+        name="gke-gcs-service-made-headless",
+        overlay="gke-gcs",
+        outcome="the server's Service cannot drop its cluster IP; the sync fails at wave 10",
+        edit_render=_service_made_headless,
+        objects={"Service mlflow/mlflow": frozenset({Effect.CANNOT_APPLY})},
+        # Wave 10: the Sync hooks of waves 0 and 5 have run; the PostSync users Job does not.
+        application=APP,
+    ),
+    Scenario(
+        name="homelab-claim-shrink",
+        overlay="homelab",
+        outcome="the API server refuses a smaller claim; the sync fails at wave -5",
+        edit_render=_claim_shrink,
+        objects={"PersistentVolumeClaim mlflow/thinkube-models": frozenset({Effect.CANNOT_APPLY})},
+        application=NOTHING,
+    ),
+    Scenario(
+        name="homelab-claim-access-mode",
+        overlay="homelab",
+        outcome="the API server refuses another access mode on a claim; the sync fails at wave -5",
+        edit_render=_claim_access_mode,
+        objects={"PersistentVolumeClaim mlflow/thinkube-models": frozenset({Effect.CANNOT_APPLY})},
+        application=NOTHING,
+    ),
+    Scenario(
+        name="homelab-pod-annotation",
+        overlay="homelab",
+        outcome="a pod template annotation rolls the server's pods",
+        edit_render=_pod_annotation,
+        objects={"Deployment mlflow/mlflow": frozenset({Effect.RESTARTS_PODS})},
+        application=APP,
     ),
 )

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from mlflow_gitops import review
 from mlflow_gitops.review_core import Identity, Manifest, compare, parse_files
@@ -105,6 +104,20 @@ def test_server_image_lists_the_hook_jobs_in_sync_order(
     )
 
 
+def test_a_sync_stopped_at_wave_10_ran_the_earlier_hooks_only(
+    rendered: dict[str, str], render_in_process: Render, tmp_path: Path
+) -> None:
+    (scenario,) = [s for s in SCENARIOS if s.name == "gke-gcs-service-made-headless"]
+    base, head = scenario_trees(scenario, rendered, render_in_process, tmp_path)
+    review_ = compare(base, head)
+    predictions = predict_review(base, head, [c.identity for c in review_.changes])
+    (jobs,) = predictions.by_overlay["gke-gcs"]
+    assert jobs.detail.startswith(
+        "the sync stops at wave 10: only mlflow-bucket-setup, mlflow-migrate run (of "
+    )
+    assert "mlflow-users (PostSync 0)" in jobs.detail
+
+
 def test_migrations_component_is_the_migration_jobs_own() -> None:
     from mlflow_gitops.constructs.migrations import COMPONENT
 
@@ -131,40 +144,6 @@ def _predict(
     return {p.effect for p in predict(identity, manifest, head, Trees(base_tree, head_tree))}
 
 
-def test_statefulset_selector_and_service_name_are_immutable(rendered: dict[str, str]) -> None:
-    path = "gke-gcs/statefulset-mlflow-postgresql.yaml"
-
-    def selector(doc: dict[str, Any]) -> None:
-        doc["spec"]["selector"]["matchLabels"]["tier"] = "db"
-        doc["spec"]["template"]["metadata"]["labels"]["tier"] = "db"
-
-    def service_name(doc: dict[str, Any]) -> None:
-        doc["spec"]["serviceName"] = "other"
-
-    def replicas(doc: dict[str, Any]) -> None:
-        doc["spec"]["replicas"] = 2
-
-    assert _predict(rendered, path, selector) == {Effect.CANNOT_APPLY, Effect.RESTARTS_PODS}
-    assert _predict(rendered, path, service_name) == {Effect.CANNOT_APPLY}
-    assert _predict(rendered, path, replicas) == set()
-
-
-def test_headless_service_cannot_get_a_cluster_ip_but_ports_change_in_place(
-    rendered: dict[str, str],
-) -> None:
-    path = "gke-gcs/service-mlflow-postgresql-hl.yaml"
-    assert yaml.safe_load(rendered[path])["spec"]["clusterIP"] == "None"
-
-    def allocate(doc: dict[str, Any]) -> None:
-        del doc["spec"]["clusterIP"]
-
-    def port(doc: dict[str, Any]) -> None:
-        doc["spec"]["ports"][0]["port"] = 5433
-
-    assert _predict(rendered, path, allocate) == {Effect.CANNOT_APPLY}
-    assert _predict(rendered, path, port) == set()
-
-
 def test_label_only_changes_predict_nothing(rendered: dict[str, str]) -> None:
     def label(doc: dict[str, Any]) -> None:
         doc["metadata"]["labels"]["example.com/team"] = "ml"
@@ -177,26 +156,6 @@ def test_label_only_changes_predict_nothing(rendered: dict[str, str]) -> None:
         "homelab/namespace-mlflow.yaml",
     ):
         assert _predict(rendered, path, label) == set(), path
-
-
-def test_pod_template_annotation_restarts_pods(rendered: dict[str, str]) -> None:
-    def annotate(doc: dict[str, Any]) -> None:
-        doc["spec"]["template"]["metadata"].setdefault("annotations", {})["x"] = "1"
-
-    assert _predict(rendered, "homelab/deployment-mlflow.yaml", annotate) == {Effect.RESTARTS_PODS}
-
-
-def test_claim_shrink_and_access_mode_cannot_be_applied(rendered: dict[str, str]) -> None:
-    path = "homelab/persistentvolumeclaim-thinkube-models.yaml"
-
-    def shrink(doc: dict[str, Any]) -> None:
-        doc["spec"]["resources"]["requests"]["storage"] = "100Gi"
-
-    def mode(doc: dict[str, Any]) -> None:
-        doc["spec"]["accessModes"] = ["ReadWriteOnce"]
-
-    assert _predict(rendered, path, shrink) == {Effect.CANNOT_APPLY}
-    assert _predict(rendered, path, mode) == {Effect.CANNOT_APPLY}
 
 
 def test_plain_job_template_is_immutable_hook_job_is_recreated(rendered: dict[str, str]) -> None:
