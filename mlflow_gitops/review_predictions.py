@@ -45,6 +45,7 @@ class Effect(enum.Enum):
     DROPS_DATA = "drops data"
     ORPHANS = "orphans the old object"
     NEEDS_EXPANSION = "needs volume expansion"
+    KEEPS_LIVE_VALUE = "the API server keeps the live value"
     RESTARTS_PODS = "restarts pods"
     KEEPS_OLD_CONFIG = "pods keep old config until restarted"
     RUNS_MIGRATIONS = "runs database migrations"
@@ -254,12 +255,16 @@ def _job(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     return [path for k in keys for path in changed_paths(a.get(k), b.get(k), f"spec.{k}")]
 
 
+SERVICE_ALLOCATED = ("clusterIP", "clusterIPs")
+
+
 def _service(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     a, b = _spec(old), _spec(new)
     if "ExternalName" in (a.get("type"), b.get("type")):
         return []  # a change to or from ExternalName may set or clear the cluster IPs
+    # Left out, the cluster IPs keep their live values (the registry's patchAllocatedValues).
     paths = [
-        path for k in ("clusterIP", "clusterIPs") for path in changed_paths(a.get(k), b.get(k), k)
+        path for k in SERVICE_ALLOCATED if b.get(k) for path in changed_paths(a.get(k), b.get(k), k)
     ]
     families_a, families_b = a.get("ipFamilies") or [None], b.get("ipFamilies") or [None]
     if a.get("ipFamilies") and b.get("ipFamilies") and families_a[0] != families_b[0]:
@@ -552,6 +557,28 @@ def _migrations(
     return []
 
 
+def _kept_live(
+    identity: Identity, old: Mapping[str, Any], new: Mapping[str, Any]
+) -> list[Prediction]:
+    """Fields Git stops setting that the API server fills in again from the live object."""
+    if (identity.group, identity.kind) != ("", "Service"):
+        return []
+    a, b = _spec(old), _spec(new)
+    if "ExternalName" in (a.get("type"), b.get("type")):
+        return []
+    kept = [k for k in SERVICE_ALLOCATED if a.get(k) and not b.get(k)]
+    if not kept:
+        return []
+    values = ", ".join(f"`spec.{k}: {json.dumps(a[k])}`" for k in kept)
+    return [
+        Prediction(
+            Effect.KEEPS_LIVE_VALUE,
+            f"{values} is no longer set, but the API server keeps the live value on update: "
+            "nothing changes on the cluster (delete and re-create the Service to change it)",
+        )
+    ]
+
+
 def _immutable(
     identity: Identity, old: Mapping[str, Any], new: Mapping[str, Any]
 ) -> list[Prediction]:
@@ -653,6 +680,7 @@ def predict(
                 )
             )
         out += _immutable(identity, old, new)
+        out += _kept_live(identity, old, new)
         out += _rollout(identity, old, new)
         out += _migrations(identity, old, new, trees)
         out += _config(identity, old, new, trees)
