@@ -151,6 +151,12 @@ def _pod_annotation(objects: RenderedObjects) -> None:
     template["metadata"].setdefault("annotations", {})["example.com/restarted-at"] = "2026-12-02"
 
 
+def _hook_only(objects: RenderedObjects) -> None:
+    job = objects["homelab/job-mlflow-db-setup.yaml"]
+    container = job["spec"]["template"]["spec"]["containers"][0]
+    container.setdefault("env", []).append({"name": "EXAMPLE_LOG_LEVEL", "value": "debug"})
+
+
 RERUNS = frozenset({Effect.RERUNS_EVERY_SYNC})
 APP = frozenset({Effect.RERUNS_JOBS})
 NOTHING: frozenset[Effect] = frozenset()
@@ -303,5 +309,13 @@ SCENARIOS: tuple[Scenario, ...] = (
         edit_render=_pod_annotation,
         objects={"Deployment mlflow/mlflow": frozenset({Effect.RESTARTS_PODS})},
         application=APP,
+    ),
+    Scenario(
+        name="homelab-hook-only",
+        overlay="homelab",
+        outcome="the app stays Synced (hooks are not managed): no automated sync runs",
+        edit_render=_hook_only,
+        objects={"Job mlflow/mlflow-db-setup": RERUNS},
+        application=frozenset({Effect.WAITS_FOR_SYNC}),
     ),
 )
