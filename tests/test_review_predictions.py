@@ -269,3 +269,35 @@ def test_text_review_and_fail_on_blocking(
         == 0
     )
     capsys.readouterr()
+
+
+def test_split_parts_keep_predictions_with_their_objects(
+    capsys: pytest.CaptureFixture[str],
+    rendered: dict[str, str],
+    render_in_process: Render,
+    tmp_path: Path,
+) -> None:
+    (scenario,) = [s for s in SCENARIOS if s.name == "homelab-server-image"]
+    project = copy_project(tmp_path / "project")
+    apply_overlay_edit(scenario, project / "overlays")
+    base, head, prefix = tmp_path / "base", tmp_path / "head", tmp_path / "out" / "diff"
+    _write(base, _only(rendered, "homelab"))
+    _write(head, _only(render_in_process(project, ["homelab"]), "homelab"))
+    limit = 4000
+    args = ["--base-dir", str(base), "--head-dir", str(head), "--format", "markdown"]
+    assert review.main([*args, "--output-prefix", str(prefix), "--max-chars", str(limit)]) == 1
+    capsys.readouterr()
+    parts = [
+        path.read_text(encoding="utf-8")
+        for path in sorted(prefix.parent.glob("diff-*.md"), key=lambda p: int(p.stem[5:]))
+    ]
+    assert len(parts) > 1
+    assert all(len(part) <= limit for part in parts)
+    whole = "".join(parts)
+    # The application's line once, in the overlay's first section; each object's under it.
+    assert whole.count("- re-runs bootstrap Jobs: the sync re-runs every hook Job:") == 1
+    assert whole.count("- runs database migrations: image ") == 1
+    assert whole.count("- re-runs on every sync: a hook") == 5
+    assert "| re-runs on every sync | 5 |" in parts[0]
+    assert "| runs database migrations | 1 |" in parts[0]
+    assert "none blocking" in parts[0]
