@@ -301,3 +301,53 @@ def test_split_parts_keep_predictions_with_their_objects(
     assert "| re-runs on every sync | 5 |" in parts[0]
     assert "| runs database migrations | 1 |" in parts[0]
     assert "none blocking" in parts[0]
+
+
+def _without_keep(document: dict[str, Any]) -> dict[str, Any]:
+    plain = copy.deepcopy(document)
+    del plain["metadata"]["annotations"]["argocd.argoproj.io/sync-options"]
+    return plain
+
+
+def _deletes_claims(document: dict[str, Any]) -> dict[str, Any]:
+    plain = _without_keep(document)
+    plain["spec"]["persistentVolumeClaimRetentionPolicy"] = {"whenDeleted": "Delete"}
+    return plain
+
+
+REMOVALS: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]], Effect]] = [
+    # The render keeps every data holder (Prune=false): removed from Git, it is orphaned.
+    ("homelab/persistentvolumeclaim-mlflow-storage.yaml", copy.deepcopy, Effect.ORPHANS),
+    ("authentik/cluster-mlflow-postgres.yaml", copy.deepcopy, Effect.ORPHANS),
+    ("gke-gcs/statefulset-mlflow-postgresql.yaml", copy.deepcopy, Effect.ORPHANS),
+    # Without it, the automated prune deletes the data...
+    ("homelab/persistentvolumeclaim-mlflow-storage.yaml", _without_keep, Effect.DROPS_DATA),
+    ("authentik/cluster-mlflow-postgres.yaml", _without_keep, Effect.DROPS_DATA),
+    ("gke-gcs/statefulset-mlflow-postgresql.yaml", _deletes_claims, Effect.DROPS_DATA),
+    # ...except a StatefulSet's, whose claims stay by default (whenDeleted: Retain).
+    ("gke-gcs/statefulset-mlflow-postgresql.yaml", _without_keep, Effect.ORPHANS),
+]
+
+
+@pytest.mark.parametrize("path, prepare, effect", REMOVALS)
+def test_removed_data_holders(
+    path: str,
+    prepare: Callable[[dict[str, Any]], dict[str, Any]],
+    effect: Effect,
+    rendered: dict[str, str],
+) -> None:
+    identity, _, document = _pair(rendered, path)
+    old = Manifest(identity, path, prepare(document))
+    overlay = path.split("/", maxsplit=1)[0]
+    tree = {**parse_files(_only(rendered, overlay)), identity: old}
+    without = {i: m for i, m in tree.items() if i != identity}
+    found = predict(identity, old, None, Trees(tree, without))
+    assert [p.effect for p in found] == [effect]
+
+
+def test_removed_deployment_predicts_nothing(rendered: dict[str, str]) -> None:
+    path = "homelab/deployment-mlflow.yaml"
+    identity, manifest, _ = _pair(rendered, path)
+    tree = parse_files(_only(rendered, "homelab"))
+    without = {i: m for i, m in tree.items() if i != identity}
+    assert predict(identity, manifest, None, Trees(tree, without)) == ()

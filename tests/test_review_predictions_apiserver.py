@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 import requests
 
-from mlflow_gitops.review_core import Identity, Manifest
-from mlflow_gitops.review_predictions import Effect, is_hook
+from mlflow_gitops.review_core import Identity, Manifest, parse_files
+from mlflow_gitops.review_predictions import Effect, Trees, is_hook, predict
 from tests.review_scenarios import SCENARIOS, Scenario
 from tests.servers.kube_apiserver import KubeCluster, kube_apiserver  # noqa: F401 (fixture)
 from tests.test_review_predictions import Render, scenario_trees
@@ -121,10 +121,10 @@ def test_api_server_refuses_exactly_what_cannot_be_applied_in_place(
         pytest.skip(f"{scenario.name} modifies no object in place (only adds or removes)")
     for identity, old, new in modified:
         expected = scenario.objects[identity.title()]
-        namespace = kube_apiserver.api.create_namespace("predict")
         if Effect.NEEDS_EXPANSION in expected:
-            _check_expansion(kube_apiserver, identity, namespace, old, new)
+            _check_expansion(kube_apiserver, identity, old, new)
             continue
+        namespace = kube_apiserver.api.create_namespace("predict")
         _must(server_side_apply(kube_apiserver, identity, namespace, old), f"create {identity}")
         reply = server_side_apply(kube_apiserver, identity, namespace, new)
         refused = reply.status_code >= 400
@@ -147,8 +147,9 @@ def test_api_server_refuses_exactly_what_cannot_be_applied_in_place(
 
 
 def _check_expansion(
-    api: KubeCluster, identity: Identity, namespace: str, old: dict[str, Any], new: dict[str, Any]
+    api: KubeCluster, identity: Identity, old: dict[str, Any], new: dict[str, Any]
 ) -> None:
+    """The claim grows on an expandable StorageClass and is refused on another."""
     size = old["spec"]["resources"]["requests"]["storage"]
     for expandable, accepted in ((True, True), (False, False)):
         name = _storage_class(api, expandable)
@@ -161,7 +162,6 @@ def _check_expansion(
         assert (reply.status_code < 300) == accepted, (
             f"allowVolumeExpansion {expandable}: HTTP {reply.status_code}: {reply.text[:400]}"
         )
-    del namespace  # the claim is checked in namespaces of its own, one per StorageClass
 
 
 def _plain_job(document: dict[str, Any]) -> dict[str, Any]:
@@ -204,9 +204,6 @@ def test_predicted_refusals_of_objects_changed_on_both_sides(
     kube_apiserver: KubeCluster,  # noqa: F811
     rendered: dict[str, str],
 ) -> None:
-    from mlflow_gitops.review_core import parse_files
-    from mlflow_gitops.review_predictions import Trees, predict
-
     ((identity, manifest),) = parse_files({path: rendered[path]}).items()
     old = prepare(manifest.document)
     new = edit(old)
