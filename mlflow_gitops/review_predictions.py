@@ -680,6 +680,8 @@ def predict(
                 )
             )
         out += _immutable(identity, old, new)
+        if any(p.effect is Effect.CANNOT_APPLY for p in out):
+            return tuple(out)  # refused: no rollout, no migration happens
         out += _kept_live(identity, old, new)
         out += _rollout(identity, old, new)
         out += _migrations(identity, old, new, trees)
