@@ -43,6 +43,7 @@ class Effect(enum.Enum):
 
     CANNOT_APPLY = "cannot be applied in place"
     DROPS_DATA = "drops data"
+    HELD_BACK = "held back by a refused object"
     ORPHANS = "orphans the old object"
     NEEDS_EXPANSION = "needs volume expansion"
     KEEPS_LIVE_VALUE = "the API server keeps the live value"
@@ -708,6 +709,28 @@ def _managed(identity: Identity, manifest: Manifest | None) -> bool:
     return identity.kind not in (PATH_KIND, "Kustomization") and not (doc and is_hook(doc))
 
 
+def _stop(
+    changed: Iterable[Identity], trees: Trees, by_object: Mapping[Identity, tuple[Prediction, ...]]
+) -> tuple[int, Identity] | None:
+    """(wave, object) where the sync stops: the first wave holding a refused object."""
+    refused = [
+        (_wave(_doc(trees.head[i]) or {}), i)
+        for i in changed
+        if i in trees.head and any(p.effect is Effect.CANNOT_APPLY for p in by_object.get(i, ()))
+    ]
+    return min(refused) if refused else None
+
+
+def _runs_after(identity: Identity, trees: Trees, wave: int) -> bool:
+    """Whether a sync that stops at `wave` never reaches this object's change."""
+    doc = _doc(trees.head.get(identity))
+    if doc is None:
+        return True  # a prune: after every wave (PruneLast), and only when the sync succeeds
+    if is_hook(doc) and _annotations(doc)[HOOK] == "PostSync":
+        return True
+    return _wave(doc) > wave
+
+
 def predict_application(
     changed: Iterable[Identity], trees: Trees, by_object: Mapping[Identity, tuple[Prediction, ...]]
 ) -> tuple[Prediction, ...]:
@@ -725,15 +748,11 @@ def predict_application(
                 "or `argocd app sync`)",
             ),
         )
-    stops = [
-        _wave(_doc(trees.head[i]) or {})
-        for i in changed
-        if i in trees.head and any(p.effect is Effect.CANNOT_APPLY for p in by_object.get(i, ()))
-    ]
+    stopped = _stop(changed, trees, by_object)
     listed = ", ".join(f"{name} ({phase} {wave})" for phase, wave, name in jobs)
-    if not stops:
+    if stopped is None:
         return (Prediction(Effect.RERUNS_JOBS, f"the sync re-runs every hook Job: {listed}"),)
-    stop = min(stops)
+    stop = stopped[0]
     ran = [name for phase, wave, name in jobs if phase in ("PreSync", "Sync") and wave <= stop]
     if not ran:
         return ()  # the blocking prediction already says that later waves do not run
@@ -765,6 +784,20 @@ def predict_review(
             found = predict(identity, base.get(identity), head.get(identity), trees)
             if found:
                 by_object[identity] = found
+        stopped = _stop(identities, trees, by_object)
+        if stopped is not None:
+            wave, refused = stopped
+            held = Prediction(
+                Effect.HELD_BACK,
+                f"the sync stops at wave {wave} ({refused.title()} cannot be applied in place) "
+                "before it reaches this change; what follows happens once that is fixed",
+            )
+            for identity in identities:
+                if identity.kind not in (PATH_KIND, "Kustomization") and _runs_after(
+                    identity, trees, wave
+                ):
+                    found = (held, *by_object.get(identity, ()))
+                    by_object[identity] = tuple(sorted(found, key=lambda p: p.effect.rank))
         application = predict_application(identities, trees, by_object)
         if application:
             by_overlay[overlay] = application

@@ -157,7 +157,13 @@ def _hook_only(objects: RenderedObjects) -> None:
     container.setdefault("env", []).append({"name": "EXAMPLE_LOG_LEVEL", "value": "debug"})
 
 
+def _database_size_and_server_tag(settings: Settings) -> None:
+    _database_size(settings)
+    _server_tag(settings)
+
+
 RERUNS = frozenset({Effect.RERUNS_EVERY_SYNC})
+HELD_RERUNS = frozenset({Effect.HELD_BACK, Effect.RERUNS_EVERY_SYNC})
 APP = frozenset({Effect.RERUNS_JOBS})
 NOTHING: frozenset[Effect] = frozenset()
 
@@ -314,5 +320,21 @@ SCENARIOS: tuple[Scenario, ...] = (
         edit_render=_hook_only,
         objects={"Job mlflow/mlflow-db-setup": RERUNS},
         application=frozenset({Effect.WAITS_FOR_SYNC}),
+    ),
+    Scenario(
+        name="gke-gcs-database-size-and-server-image",
+        overlay="gke-gcs",
+        outcome="the sync fails at wave -3: no hook runs, the server keeps its old image",
+        edit_overlay=_database_size_and_server_tag,
+        objects={
+            "StatefulSet mlflow/mlflow-postgresql": frozenset({Effect.CANNOT_APPLY}),
+            "Deployment mlflow/mlflow": frozenset(
+                {Effect.HELD_BACK, Effect.RESTARTS_PODS, Effect.RUNS_MIGRATIONS}
+            ),
+            "Job mlflow/mlflow-bucket-setup": HELD_RERUNS,
+            "Job mlflow/mlflow-migrate": HELD_RERUNS,
+            "Job mlflow/mlflow-users": HELD_RERUNS,
+        },
+        application=NOTHING,
     ),
 )
