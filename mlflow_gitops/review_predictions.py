@@ -24,6 +24,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlflow_gitops.review_core import PATH_KIND, Identity, Manifest
+from mlflow_gitops.review_immutable import (
+    SERVICE_ALLOCATED,
+    changed_paths,
+    differs,
+    get,
+    immutable_paths,
+    spec,
+    storage,
+)
 
 # Argo CD's annotations (its API, not a rule of ours).
 HOOK = "argocd.argoproj.io/hook"
@@ -117,16 +126,8 @@ def _doc(manifest: Manifest | None) -> dict[str, Any] | None:
     return document if isinstance(document, dict) else None
 
 
-def _get(node: Any, *path: str) -> Any:
-    for key in path:
-        if not isinstance(node, dict):
-            return None
-        node = node.get(key)
-    return node
-
-
 def _annotations(doc: Mapping[str, Any]) -> Mapping[str, Any]:
-    found = _get(doc, "metadata", "annotations")
+    found = get(doc, "metadata", "annotations")
     return found if isinstance(found, dict) else {}
 
 
@@ -151,203 +152,9 @@ def _recreated_hook(doc: Mapping[str, Any]) -> bool:
     return is_hook(doc) and "BeforeHookCreation" in (p.strip() for p in policies)
 
 
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, default=repr)
-
-
-def _differs(old: Any, new: Any) -> bool:
-    return _canonical(old) != _canonical(new)
-
-
-def changed_paths(old: Any, new: Any, prefix: str = "") -> list[str]:
-    """Dotted paths of the leaves that differ; list items named by their `name` when they have
-    one (containers, env, volumes), else by index."""
-    if isinstance(old, dict) and isinstance(new, dict):
-        return [
-            path
-            for key in sorted(old.keys() | new.keys())
-            for path in changed_paths(old.get(key), new.get(key), f"{prefix}.{key}".lstrip("."))
-        ]
-    if isinstance(old, list) and isinstance(new, list):
-        olds, news = _by_name(old), _by_name(new)
-        # Same names in the same order (some added): compare item by item, named.
-        if olds is not None and news is not None and list(olds) == [n for n in news if n in olds]:
-            return [
-                path
-                for name in [*olds, *(n for n in news if n not in olds)]
-                for path in changed_paths(olds.get(name), news.get(name), f"{prefix}[{name}]")
-            ]
-        if len(old) == len(new):
-            return [
-                path
-                for index, (a, b) in enumerate(zip(old, new, strict=True))
-                for path in changed_paths(a, b, f"{prefix}[{index}]")
-            ]
-    return [prefix or "(whole)"] if _differs(old, new) else []
-
-
-def _by_name(items: list[Any]) -> dict[str, Any] | None:
-    """Items keyed by `name` (containers, env, volumes) or `metadata.name` (claim templates);
-    None when an item has neither or two share one."""
-    named = {}
-    for item in items:
-        name = _get(item, "name") or _get(item, "metadata", "name")
-        if not isinstance(name, str) or name in named:
-            return None
-        named[name] = item
-    return named
-
-
 def _shown(paths: list[str]) -> str:
     shown = ", ".join(f"`{p}`" for p in paths[:SHOWN_PATHS])
     return shown + (f" and {len(paths) - SHOWN_PATHS} more" if len(paths) > SHOWN_PATHS else "")
-
-
-# -- immutable fields ----------------------------------------------------------------------------
-
-# ValidateStatefulSetUpdate: every other spec field is refused.
-STATEFULSET_MUTABLE = frozenset(
-    {
-        "replicas",
-        "ordinals",
-        "template",
-        "updateStrategy",
-        "revisionHistoryLimit",
-        "persistentVolumeClaimRetentionPolicy",
-        "minReadySeconds",
-    }
-)
-# ValidateJobSpecUpdate (the template only while the Job is not suspended).
-JOB_IMMUTABLE = (
-    "selector",
-    "template",
-    "completions",
-    "completionMode",
-    "podFailurePolicy",
-    "backoffLimitPerIndex",
-    "managedBy",
-    "successPolicy",
-)
-
-
-def _spec(doc: Mapping[str, Any]) -> dict[str, Any]:
-    spec = doc.get("spec")
-    return spec if isinstance(spec, dict) else {}
-
-
-def _statefulset(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    a, b = _spec(old), _spec(new)
-    return [
-        path
-        for key in sorted((a.keys() | b.keys()) - STATEFULSET_MUTABLE)
-        for path in changed_paths(a.get(key), b.get(key), f"spec.{key}")
-    ]
-
-
-def _selector_only(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    return changed_paths(_spec(old).get("selector"), _spec(new).get("selector"), "spec.selector")
-
-
-def _job(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    if _recreated_hook(old) and _recreated_hook(new):
-        return []
-    a, b = _spec(old), _spec(new)
-    keys = [k for k in JOB_IMMUTABLE if not (k == "template" and a.get("suspend") is True)]
-    return [path for k in keys for path in changed_paths(a.get(k), b.get(k), f"spec.{k}")]
-
-
-SERVICE_ALLOCATED = ("clusterIP", "clusterIPs")
-
-
-def _service(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    a, b = _spec(old), _spec(new)
-    if "ExternalName" in (a.get("type"), b.get("type")):
-        return []  # a change to or from ExternalName may set or clear the cluster IPs
-    # Left out, the cluster IPs keep their live values (the registry's patchAllocatedValues).
-    paths = [
-        path for k in SERVICE_ALLOCATED if b.get(k) for path in changed_paths(a.get(k), b.get(k), k)
-    ]
-    families_a, families_b = a.get("ipFamilies") or [None], b.get("ipFamilies") or [None]
-    if a.get("ipFamilies") and b.get("ipFamilies") and families_a[0] != families_b[0]:
-        paths.append("ipFamilies[0]")  # the primary family; a secondary may come and go
-    if a.get("type") == b.get("type") == "LoadBalancer" and _differs(
-        a.get("loadBalancerClass"), b.get("loadBalancerClass")
-    ):
-        paths.append("loadBalancerClass")
-    return [f"spec.{p}" for p in paths]
-
-
-def _claim_spec_without_size(spec: Mapping[str, Any]) -> dict[str, Any]:
-    out = {k: v for k, v in spec.items() if k != "volumeAttributesClassName"}
-    resources = dict(out.get("resources") or {})
-    requests = {k: v for k, v in (resources.get("requests") or {}).items() if k != "storage"}
-    resources["requests"] = requests
-    out["resources"] = resources
-    return out
-
-
-def _claim(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    a, b = _spec(old), _spec(new)
-    paths = [
-        f"spec.{p}" for p in changed_paths(_claim_spec_without_size(a), _claim_spec_without_size(b))
-    ]
-    before, after = _storage(a), _storage(b)
-    if before is not None and after is not None and after < before:
-        paths.append("spec.resources.requests.storage (smaller)")
-    return paths
-
-
-def _immutable_data(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    paths = changed_paths(old.get("type"), new.get("type"), "type")  # a Secret's type, always
-    if old.get("immutable") is True:
-        paths += [
-            path
-            for k in ("data", "binaryData", "stringData", "immutable")
-            for path in changed_paths(old.get(k), new.get(k), k)
-        ]
-    return paths
-
-
-def _role_ref(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    return changed_paths(old.get("roleRef"), new.get("roleRef"), "roleRef")
-
-
-_IMMUTABLE = {
-    ("apps", "StatefulSet"): _statefulset,
-    ("apps", "Deployment"): _selector_only,
-    ("apps", "DaemonSet"): _selector_only,
-    ("apps", "ReplicaSet"): _selector_only,
-    ("batch", "Job"): _job,
-    ("", "Service"): _service,
-    ("", "PersistentVolumeClaim"): _claim,
-    ("", "ConfigMap"): _immutable_data,
-    ("", "Secret"): _immutable_data,
-    ("rbac.authorization.k8s.io", "RoleBinding"): _role_ref,
-    ("rbac.authorization.k8s.io", "ClusterRoleBinding"): _role_ref,
-}
-
-_BINARY = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40, "Pi": 2**50, "Ei": 2**60}
-_DECIMAL = {"k": 10**3, "M": 10**6, "G": 10**9, "T": 10**12, "P": 10**15, "E": 10**18}
-
-
-def quantity(text: Any) -> float | None:
-    """A Kubernetes quantity ('8Gi', '500M', '1.5') in base units; None when not one."""
-    value = str(text).strip()
-    for suffixes in (_BINARY, _DECIMAL):
-        for suffix, factor in suffixes.items():
-            if value.endswith(suffix):
-                try:
-                    return float(value[: -len(suffix)]) * factor
-                except ValueError:
-                    return None
-    try:
-        return float(value)
-    except ValueError:
-        return None
-
-
-def _storage(spec: Mapping[str, Any]) -> float | None:
-    return quantity(_get(spec, "resources", "requests", "storage"))
 
 
 # -- fixes a reviewer can act on -----------------------------------------------------------------
@@ -397,11 +204,11 @@ WORKLOADS = frozenset({"Deployment", "StatefulSet", "DaemonSet"})
 
 
 def _template_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    return changed_paths(_spec(old).get("template"), _spec(new).get("template"), "template")
+    return changed_paths(spec(old).get("template"), spec(new).get("template"), "template")
 
 
 def _pod_specs(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
-    pod = _get(doc, "spec", "template", "spec")
+    pod = get(doc, "spec", "template", "spec")
     return [pod] if isinstance(pod, dict) else []
 
 
@@ -430,18 +237,18 @@ def _references(pod: Mapping[str, Any], kind: str) -> Iterator[tuple[str, str]]:
     )
     projected_key = "configMap" if kind == "ConfigMap" else "secret"
     for volume in pod.get("volumes") or []:
-        if name := _get(volume, volume_key, volume_name):
+        if name := get(volume, volume_key, volume_name):
             yield str(name), "volume"
-        for source in _get(volume, "projected", "sources") or []:
-            if name := _get(source, projected_key, "name"):
+        for source in get(volume, "projected", "sources") or []:
+            if name := get(source, projected_key, "name"):
                 yield str(name), "volume"
     for key in ("initContainers", "containers"):
         for container in pod.get(key) or []:
             for env in container.get("env") or []:
-                if name := _get(env, "valueFrom", key_ref, "name"):
+                if name := get(env, "valueFrom", key_ref, "name"):
                     yield str(name), "env"
             for source in container.get("envFrom") or []:
-                if name := _get(source, from_ref, "name"):
+                if name := get(source, from_ref, "name"):
                     yield str(name), "env"
 
 
@@ -450,7 +257,7 @@ def _config_target(identity: Identity, doc: Mapping[str, Any]) -> tuple[str, str
     if identity.group == "" and identity.kind in ("ConfigMap", "Secret"):
         return identity.kind, identity.name
     if identity.kind == "ExternalSecret":
-        return "Secret", str(_get(doc, "spec", "target", "name") or identity.name)
+        return "Secret", str(get(doc, "spec", "target", "name") or identity.name)
     if identity.kind == "OnePasswordItem":
         return "Secret", identity.name
     return None
@@ -463,7 +270,7 @@ def _config(
     identity: Identity, old: Mapping[str, Any], new: Mapping[str, Any], trees: Trees
 ) -> list[Prediction]:
     target = _config_target(identity, new)
-    if target is None or not any(_differs(old.get(k), new.get(k)) for k in CONFIG_FIELDS):
+    if target is None or not any(differs(old.get(k), new.get(k)) for k in CONFIG_FIELDS):
         return []
     kind, name = target
     readers: dict[tuple[str, str], set[str]] = {}
@@ -509,17 +316,17 @@ def _rollout(
     paths = _template_changes(old, new)
     if identity.kind not in WORKLOADS or not paths:
         return []
-    spec = _spec(new)
-    replicas = spec.get("replicas", 1)
+    settings = spec(new)
+    replicas = settings.get("replicas", 1)
     if identity.kind == "Deployment":
-        strategy = str(_get(spec, "strategy", "type") or "RollingUpdate")
+        strategy = str(get(settings, "strategy", "type") or "RollingUpdate")
         how = (
             "Recreate: the old pods stop before the new one starts (downtime)"
             if strategy == "Recreate"
             else "rolling update"
         )
     elif identity.kind == "StatefulSet":
-        if _get(spec, "updateStrategy", "type") == "OnDelete":
+        if get(settings, "updateStrategy", "type") == "OnDelete":
             how = "OnDelete: only when each pod is deleted by hand"
         else:
             how = "one pod at a time, highest ordinal first" + (
@@ -541,7 +348,7 @@ def _migrations(
         job = _doc(manifest)
         if job is None or job_identity.kind != "Job" or not is_hook(job):
             continue
-        if _get(job, "metadata", "labels", COMPONENT_LABEL) != MIGRATIONS_COMPONENT:
+        if get(job, "metadata", "labels", COMPONENT_LABEL) != MIGRATIONS_COMPONENT:
             continue
         images = set(_images(job).values())
         for name in sorted(n for n in after if after[n] in changed and after[n] in images):
@@ -564,7 +371,7 @@ def _kept_live(
     """Fields Git stops setting that the API server fills in again from the live object."""
     if (identity.group, identity.kind) != ("", "Service"):
         return []
-    a, b = _spec(old), _spec(new)
+    a, b = spec(old), spec(new)
     if "ExternalName" in (a.get("type"), b.get("type")):
         return []
     kept = [k for k in SERVICE_ALLOCATED if a.get(k) and not b.get(k)]
@@ -583,8 +390,8 @@ def _kept_live(
 def _immutable(
     identity: Identity, old: Mapping[str, Any], new: Mapping[str, Any]
 ) -> list[Prediction]:
-    rule = _IMMUTABLE.get((identity.group, identity.kind))
-    paths = rule(old, new) if rule else []
+    recreated = identity.kind == "Job" and _recreated_hook(old) and _recreated_hook(new)
+    paths = [] if recreated else immutable_paths(identity.group, identity.kind, old, new)
     out = []
     if paths:
         out.append(
@@ -597,14 +404,14 @@ def _immutable(
             )
         )
     if identity.kind == "PersistentVolumeClaim" and identity.group == "":
-        before, after = _storage(_spec(old)), _storage(_spec(new))
+        before, after = storage(spec(old)), storage(spec(new))
         if before is not None and after is not None and after > before:
-            storage_class = _spec(new).get("storageClassName") or "the default StorageClass"
+            storage_class = spec(new).get("storageClassName") or "the default StorageClass"
             out.append(
                 Prediction(
                     Effect.NEEDS_EXPANSION,
-                    f"the claim grows from {_get(_spec(old), 'resources', 'requests', 'storage')} "
-                    f"to {_get(_spec(new), 'resources', 'requests', 'storage')}: only if "
+                    f"the claim grows from {get(spec(old), 'resources', 'requests', 'storage')} "
+                    f"to {get(spec(new), 'resources', 'requests', 'storage')}: only if "
                     f"{storage_class} has `allowVolumeExpansion: true`, else the API server "
                     "refuses it; some drivers finish the resize only when the pod restarts",
                 )
@@ -618,8 +425,8 @@ def _data_holder(identity: Identity, doc: Mapping[str, Any]) -> str | None:
         return "the claim is deleted, and with a Delete reclaim policy its volume"
     if identity.group == "" and identity.kind == "Namespace":
         return "deleting the namespace deletes everything in it, claims included"
-    if identity.kind == "StatefulSet" and _spec(doc).get("volumeClaimTemplates"):
-        retention = _get(_spec(doc), "persistentVolumeClaimRetentionPolicy", "whenDeleted")
+    if identity.kind == "StatefulSet" and spec(doc).get("volumeClaimTemplates"):
+        retention = get(spec(doc), "persistentVolumeClaimRetentionPolicy", "whenDeleted")
         if retention == "Delete":
             return (
                 "its claims go with it (persistentVolumeClaimRetentionPolicy whenDeleted: Delete)"
@@ -639,7 +446,7 @@ def _removed(identity: Identity, old: Mapping[str, Any], trees: Trees) -> list[P
     instead = (
         f"; {identity.kind} {replacement[0]} replaces it and starts empty" if replacement else ""
     )
-    kept_claims = identity.kind == "StatefulSet" and _spec(old).get("volumeClaimTemplates")
+    kept_claims = identity.kind == "StatefulSet" and spec(old).get("volumeClaimTemplates")
     why = _data_holder(identity, old)
     if why is None and not kept_claims:
         return []

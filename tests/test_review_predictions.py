@@ -17,6 +17,7 @@ import pytest
 
 from mlflow_gitops import review
 from mlflow_gitops.review_core import Identity, Manifest, compare, parse_files
+from mlflow_gitops.review_immutable import quantity
 from mlflow_gitops.review_predictions import (
     MIGRATIONS_COMPONENT,
     Effect,
@@ -24,7 +25,6 @@ from mlflow_gitops.review_predictions import (
     Trees,
     predict,
     predict_review,
-    quantity,
 )
 from tests.render.project import copy_project
 from tests.review_scenarios import SCENARIOS, Scenario, apply_overlay_edit, apply_render_edit
