@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup python node tools synth test test-runtime check lint diff imports bench snapshot-update clean
+.PHONY: setup python node tools synth test test-runtime test-control-plane check lint diff imports bench snapshot-update clean
 
 ## setup: Python environment, cdk8s CLI, validators, CRDs and schemas, test servers
 setup: python node tools
@@ -36,6 +36,10 @@ test: setup
 ## test-runtime: each overlay's rendered MLflow pod under its limits, with the users' workload
 test-runtime: setup
 	$(PY) -m pytest tests/runtime
+
+## test-control-plane: a real Argo CD syncs every overlay's dist/ into local control planes
+test-control-plane: setup
+	$(PY) -m pytest tests/controlplane
 
 ## check: fail when dist/ or overlays/schema.json differ from a fresh render
 check: python
