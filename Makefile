@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup python node tools synth test test-runtime test-control-plane check lint diff imports bench snapshot-update clean
+.PHONY: setup python node tools synth test test-runtime test-control-plane check lint lint-manifests diff imports bench snapshot-update clean
 
 ## setup: Python environment, cdk8s CLI, validators, CRDs and schemas, test servers
 setup: python node tools
@@ -48,7 +48,14 @@ check: python
 lint: python
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy --explicit-package-bases mlflow_gitops main.py jobs plugins tools/crds.py
+	$(VENV)/bin/mypy --explicit-package-bases mlflow_gitops main.py jobs plugins tools/crds.py tools/lint_manifests.py
+
+## lint-manifests: checkov and kube-score over every overlay, gitleaks over dist/; exit 1 on a
+## finding lint/suppressions.yaml does not accept (with its reason) or on a stale suppression
+lint-manifests: python
+	bash tools/install/26_manifest_linters.sh
+	bash tools/install/57_checkov.sh
+	$(PY) tools/lint_manifests.py
 
 ## diff: rendered diff of the work tree against the merge base with main
 diff: python

@@ -140,8 +140,11 @@ class PostgresStatefulSetDatabase(Construct):
             readiness_probe=k8s.Probe(
                 exec=ready, initial_delay_seconds=5, period_seconds=10, timeout_seconds=5
             ),
+            # Alive is "the postmaster listens", not "it accepts logins": during crash recovery
+            # pg_isready says no for as long as WAL replay takes, and a liveness probe on it would
+            # restart the replay over and over (kube-score: pod-probes-identical).
             liveness_probe=k8s.Probe(
-                exec=ready,
+                tcp_socket=k8s.TcpSocketAction(port=k8s.IntOrString.from_number(PORT)),
                 initial_delay_seconds=30,
                 period_seconds=10,
                 timeout_seconds=5,
