@@ -657,6 +657,12 @@ class Delivery(Strict):
     migrate_fields_from: Annotated[str, Field(pattern=r"^[\w.:-]{1,128}$")] = (
         "kubectl-client-side-apply"
     )
+    # Labels (`<prefix>/aggregate-to-<role>`) that fold a rendered ClusterRole into a role the
+    # cluster grants someone else (Kyverno's background controller, admin/edit/view): each
+    # widens that role, so the overlay names the ones it means and the render refuses others.
+    cluster_role_aggregation: tuple[
+        Annotated[str, Field(pattern=r"^([a-z0-9.-]+/)?aggregate-to-[a-z0-9.-]+$")], ...
+    ] = ()
 
 
 # --- waiting for dependencies ------------------------------------------------------------
