@@ -158,25 +158,29 @@ def copy_secrets_expression(source_namespace: str, names: list[str]) -> str:
 
 
 def add_environment_expression(environment: AppEnvironment) -> str:
-    """CEL apply configuration: the variables on every container, merged by name (the
-    Deployment's other variables and fields stay as they are)."""
-    env = "Object.spec.template.spec.containers.env"
+    """CEL JSON patch: each container's env becomes its own variables but these, then these
+    (a same-named variable of the app is replaced; nothing else of the Deployment changes).
+    A JSON patch, not an apply configuration: Kubernetes refuses apply configurations that
+    set an atomic struct, and ``secretKeyRef`` is one (the pinned engine says so). The
+    values are ``dyn``: CEL map literals must otherwise hold values of one type."""
     items = [
-        f"{env}{{name: {_cel(name)}, value: {_cel(value)}}}"
+        f'{{"name": dyn({_cel(name)}), "value": dyn({_cel(value)})}}'
         for name, value in environment.plain().items()
     ]
     items += [
-        f"{env}{{name: {_cel(name)}, valueFrom: {env}.valueFrom{{secretKeyRef: "
-        f"{env}.valueFrom.secretKeyRef{{name: {_cel(ref.name)}, key: {_cel(ref.key)}}}}}}}"
+        f'{{"name": dyn({_cel(name)}), "valueFrom": dyn({{"secretKeyRef": '
+        f'{{"name": {_cel(ref.name)}, "key": {_cel(ref.key)}}}}})}}'
         for name, ref in sorted(environment.secret().items())
     ]
-    joined = ",\n        ".join(items)
+    names = ", ".join(_cel(name) for name in [*environment.plain(), *sorted(environment.secret())])
+    joined = ",\n    ".join(items)
+    containers = "object.spec.template.spec.containers"
     return (
-        "Object{spec: Object.spec{template: Object.spec.template{spec: "
-        "Object.spec.template.spec{\n"
-        "  containers: object.spec.template.spec.containers.map(c, "
-        "Object.spec.template.spec.containers{\n"
-        f"    name: c.name,\n    env: [\n        {joined}\n    ]\n  }})\n}}}}}}}}"
+        f"lists.range(size({containers})).map(i, JSONPatch{{\n"
+        '  op: "add",\n'
+        '  path: "/spec/template/spec/containers/" + string(i) + "/env",\n'
+        f"  value: (has({containers}[i].env) ? {containers}[i].env : [])\n"
+        f"    .filter(e, !(e.name in [{names}])) + [\n    {joined}\n  ]\n}})"
     )
 
 
@@ -220,7 +224,7 @@ class KyvernoAppCredentials(Construct):
             MutatingPolicySpecMatchConstraintsNamespaceSelector,
             MutatingPolicySpecMatchConstraintsResourceRules,
             MutatingPolicySpecMutations,
-            MutatingPolicySpecMutationsApplyConfiguration,
+            MutatingPolicySpecMutationsJsonPatch,
         )
 
         opted_in = {settings.opt_in_label: "true"}
@@ -279,8 +283,8 @@ class KyvernoAppCredentials(Construct):
                 ),
                 mutations=[
                     MutatingPolicySpecMutations(
-                        patch_type="ApplyConfiguration",
-                        apply_configuration=MutatingPolicySpecMutationsApplyConfiguration(
+                        patch_type="JSONPatch",
+                        json_patch=MutatingPolicySpecMutationsJsonPatch(
                             expression=add_environment_expression(environment)
                         ),
                     )

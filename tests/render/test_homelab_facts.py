@@ -336,13 +336,13 @@ def test_seed_000_every_opted_in_app_gets_the_variables_from_secrets_not_the_adm
         assert "namespace" not in policy["metadata"]
     [generate] = generating["spec"]["generate"]
     [mutation] = mutating["spec"]["mutations"]
-    expression = mutation["applyConfiguration"]["expression"]
+    expression = mutation["jsonPatch"]["expression"]
     for name in SEED_000_VARIABLES:
-        assert f'name: "{name}"' in expression
+        assert f'"name": dyn("{name}")' in expression
     assert "ADMIN_PASSWORD" not in expression, "the legacy switch is off by default"
     role = homelab["clusterrole-mlflow-kyverno-secrets.yaml"]
     assert role["metadata"]["labels"]["rbac.kyverno.io/aggregate-to-background-controller"]
     [named] = [rule for rule in role["rules"] if rule.get("resourceNames")]
     for secret in named["resourceNames"]:
         assert f'"{secret}"' in generate["expression"], f"{secret}: copied by the policy"
-        assert f'name: "{secret}"' in expression, f"{secret}: read by the variables"
+        assert f'"name": "{secret}"' in expression, f"{secret}: read by the variables"
