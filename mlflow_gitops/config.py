@@ -622,7 +622,8 @@ class CodeServerHelpers(Strict):
 
 class AppCredentials(Strict):
     """Seed 000: every app namespace that opts in gets MLflow credentials as environment
-    variables, through a Kyverno ClusterPolicy (generate the Secrets, mutate Deployments)."""
+    variables, through Kyverno (a GeneratingPolicy copies the Secrets, a MutatingPolicy sets
+    the variables on Deployments)."""
 
     opt_in_label: Annotated[str, Field(pattern=r"^[a-z0-9.-/]+$")] = (
         "mlflow.thinkube.io/credentials"
