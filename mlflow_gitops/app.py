@@ -300,10 +300,6 @@ def integrate(
 ARGOCD = "argocd"
 
 
-def _group(api_version: str) -> str:
-    return api_version.rpartition("/")[0]
-
-
 class DeliveryChart(cdk8s.Chart):
     """The Argo CD objects that deliver every overlay's committed folder (dist/argocd)."""
 
@@ -326,29 +322,10 @@ class DeliveryChart(cdk8s.Chart):
                     f"overlays: argocd.{field} differs between overlays ({sorted(values)}); "
                     "the one ApplicationSet and root Application need one value. Fix: align them"
                 )
-        targets = []
-        for name, settings in overlays:
-            objects = manifests[name]
-            namespaced = [o for o in objects if o["metadata"].get("namespace")]
-            cluster = [o for o in objects if not o["metadata"].get("namespace")]
-            others = {o["metadata"]["namespace"] for o in namespaced} - {settings.namespace}
-            namespaces = [settings.namespace, *sorted(others)]
-            targets.append(
-                Target(
-                    overlay=name,
-                    repo_url=settings.argocd.repo_url,
-                    revision=settings.argocd.revision,
-                    cluster=settings.argocd.cluster,
-                    migrate_fields_from=settings.argocd.migrate_fields_from,
-                    namespaces=tuple(namespaces),
-                    cluster_kinds=tuple(
-                        sorted({(_group(o["apiVersion"]), o["kind"]) for o in cluster})
-                    ),
-                    namespaced_kinds=tuple(
-                        sorted({(_group(o["apiVersion"]), o["kind"]) for o in namespaced})
-                    ),
-                )
-            )
+        targets = [
+            Target.of(name, settings.argocd, settings.namespace, manifests[name])
+            for name, settings in overlays
+        ]
         first = overlays[0][1].argocd
         ArgoCdDelivery(
             self,

@@ -622,7 +622,8 @@ class CodeServerHelpers(Strict):
 
 class AppCredentials(Strict):
     """Seed 000: every app namespace that opts in gets MLflow credentials as environment
-    variables, through a Kyverno ClusterPolicy (generate the Secrets, mutate Deployments)."""
+    variables, through Kyverno (a GeneratingPolicy copies the Secrets, a MutatingPolicy sets
+    the variables on Deployments)."""
 
     opt_in_label: Annotated[str, Field(pattern=r"^[a-z0-9.-/]+$")] = (
         "mlflow.thinkube.io/credentials"
@@ -657,6 +658,12 @@ class Delivery(Strict):
     migrate_fields_from: Annotated[str, Field(pattern=r"^[\w.:-]{1,128}$")] = (
         "kubectl-client-side-apply"
     )
+    # Labels (`<prefix>/aggregate-to-<role>`) that fold a rendered ClusterRole into a role the
+    # cluster grants someone else (Kyverno's background controller, admin/edit/view): each
+    # widens that role, so the overlay names the ones it means and the render refuses others.
+    cluster_role_aggregation: tuple[
+        Annotated[str, Field(pattern=r"^([a-z0-9.-]+/)?aggregate-to-[a-z0-9.-]+$")], ...
+    ] = ()
 
 
 # --- waiting for dependencies ------------------------------------------------------------

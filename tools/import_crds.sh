@@ -22,7 +22,8 @@ KINDS=(
   "cnpg_cluster postgresql.cnpg.io Cluster v1"
   "external_secrets_externalsecret external-secrets.io ExternalSecret v1"
   "gateway_httproute gateway.networking.k8s.io HTTPRoute v1"
-  "kyverno_clusterpolicy kyverno.io ClusterPolicy v1"
+  "kyverno_generatingpolicy policies.kyverno.io GeneratingPolicy v1"
+  "kyverno_mutatingpolicy policies.kyverno.io MutatingPolicy v1"
   "onepassword_item onepassword.com OnePasswordItem v1"
 )
 

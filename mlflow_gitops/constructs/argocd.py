@@ -10,19 +10,28 @@ and Argo CD then manages its own objects from Git.
 No ignoreDifferences: no controller owns a field of an object rendered here (generated
 Secrets are not rendered, no HorizontalPodAutoscaler scales the server). Server-side apply
 keeps fields that controllers add (CNPG, cert-manager) out of the comparison.
+
+Least privilege: one AppProject per overlay, admitting only that overlay's cluster, its
+namespaces, the namespaced kinds it renders and, by name, the cluster-scoped objects it
+renders. A rendered ClusterRole that aggregates into another role (an ``aggregate-to-*``
+label, or an ``aggregationRule``) widens permissions no whitelist can see, so it renders
+only when the overlay declares that label in ``argocd.cluster_role_aggregation``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import cdk8s
 from constructs import Construct
 
+from mlflow_gitops.config import Delivery
 from mlflow_gitops.constructs.meta import MANAGED_BY
 from mlflow_gitops.constructs.namespace import POD_SECURITY_LABELS
 from mlflow_gitops.constructs.ordering import SYNC_WAVE
+from mlflow_gitops.errors import RenderError
 from mlflow_gitops.imports.argocd_application import (
     Application,
     ApplicationSpec,
@@ -77,8 +86,88 @@ class Target:
     cluster: str
     migrate_fields_from: str  # Argo CD's client-side-apply migration manager
     namespaces: tuple[str, ...]  # every namespace its objects live in
-    cluster_kinds: tuple[tuple[str, str], ...]  # (group, kind) of cluster-scoped objects
+    cluster_objects: tuple[tuple[str, str, str], ...]  # (group, kind, name), cluster-scoped
     namespaced_kinds: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(
+        cls,
+        overlay: str,
+        settings: Delivery,
+        namespace: str,
+        objects: Sequence[Mapping[str, Any]],
+    ) -> Target:
+        """The target of one overlay's rendered objects; refuses undeclared role aggregation."""
+        namespaced = [o for o in objects if o["metadata"].get("namespace")]
+        cluster = [o for o in objects if not o["metadata"].get("namespace")]
+        for obj in cluster:
+            if obj["kind"] == "ClusterRole":
+                refuse_undeclared_aggregation(overlay, obj, settings.cluster_role_aggregation)
+        others = {o["metadata"]["namespace"] for o in namespaced} - {namespace}
+        # CreateNamespace=true makes the destination namespace even when it is not rendered.
+        created = ("", "Namespace", namespace)
+        return cls(
+            overlay=overlay,
+            repo_url=settings.repo_url,
+            revision=settings.revision,
+            cluster=settings.cluster,
+            migrate_fields_from=settings.migrate_fields_from,
+            namespaces=(namespace, *sorted(others)),
+            cluster_objects=tuple(
+                sorted({created, *((_group(o), o["kind"], o["metadata"]["name"]) for o in cluster)})
+            ),
+            namespaced_kinds=tuple(sorted({(_group(o), o["kind"]) for o in namespaced})),
+        )
+
+
+def _group(obj: Mapping[str, Any]) -> str:
+    return str(obj["apiVersion"]).rpartition("/")[0]
+
+
+def is_aggregation_label(key: str) -> bool:
+    """Kubernetes' `rbac.authorization.k8s.io/aggregate-to-edit` and the same convention
+    elsewhere (Kyverno's `rbac.kyverno.io/aggregate-to-background-controller`)."""
+    return key.rpartition("/")[2].startswith("aggregate-to-")
+
+
+def refuse_undeclared_aggregation(
+    overlay: str, role: Mapping[str, Any], declared: Sequence[str]
+) -> None:
+    """A ClusterRole may join another role (label) or collect others (aggregationRule) only
+    through labels the overlay lists in argocd.cluster_role_aggregation."""
+    where = f"dist/{overlay}/clusterrole-{role['metadata']['name']}.yaml"
+    fix = (
+        f"Fix: list it in argocd.cluster_role_aggregation of overlays/{overlay}.yaml if this "
+        "overlay means to widen that role, or render the ClusterRole without it"
+    )
+    for key in sorted(role["metadata"].get("labels") or {}):
+        if is_aggregation_label(key) and key not in declared:
+            raise RenderError(
+                f"{where}: metadata.labels[{key!r}] aggregates this ClusterRole into another "
+                f"role, which overlays/{overlay}.yaml does not declare. {fix}"
+            )
+    rule = role.get("aggregationRule")
+    if rule is None:
+        return
+    for index, selector in enumerate(rule.get("clusterRoleSelectors") or []):
+        field = f"aggregationRule.clusterRoleSelectors[{index}]"
+        if selector.get("matchExpressions"):
+            raise RenderError(
+                f"{where}: {field}.matchExpressions collects ClusterRoles by expression, "
+                f"which no overlay can declare. {fix}"
+            )
+        for key in sorted(selector.get("matchLabels") or {}):
+            if key not in declared:
+                raise RenderError(
+                    f"{where}: {field}.matchLabels[{key!r}] collects every ClusterRole so "
+                    f"labelled into this one, which overlays/{overlay}.yaml does not declare. {fix}"
+                )
+    if not rule.get("clusterRoleSelectors"):
+        raise RenderError(f"{where}: aggregationRule without selectors. {fix}")
+
+
+def project_name(project: str, overlay: str) -> str:
+    return f"{project}-{overlay}"
 
 
 def _labels(component: str) -> dict[str, str]:
@@ -113,29 +202,31 @@ class ArgoCdDelivery(Construct):
         revision: str,
     ) -> None:
         super().__init__(scope, id)
-        AppProject(
-            self,
-            "project",
-            metadata=_metadata(project, argocd_namespace, "delivery", -1),
-            spec=AppProjectSpec(
-                description="MLflow tracking server and model registry, one app per overlay",
-                source_repos=sorted({t.repo_url for t in targets}),
-                destinations=[
-                    AppProjectSpecDestinations(name=cluster, namespace=namespace)
-                    for cluster, namespace in sorted(
-                        {(t.cluster, namespace) for t in targets for namespace in t.namespaces}
-                    )
-                ],
-                cluster_resource_whitelist=[
-                    AppProjectSpecClusterResourceWhitelist(group=group, kind=kind)
-                    for group, kind in sorted({k for t in targets for k in t.cluster_kinds})
-                ],
-                namespace_resource_whitelist=[
-                    AppProjectSpecNamespaceResourceWhitelist(group=group, kind=kind)
-                    for group, kind in sorted({k for t in targets for k in t.namespaced_kinds})
-                ],
-            ),
-        )
+        for t in targets:
+            AppProject(
+                self,
+                f"project-{t.overlay}",
+                metadata=_metadata(
+                    project_name(project, t.overlay), argocd_namespace, "delivery", -1
+                ),
+                spec=AppProjectSpec(
+                    description=f"MLflow tracking server and model registry: overlay {t.overlay}",
+                    source_repos=[t.repo_url],
+                    destinations=[
+                        AppProjectSpecDestinations(name=t.cluster, namespace=namespace)
+                        for namespace in sorted(t.namespaces)
+                    ],
+                    # By name: the repository may create these objects and no other of their kind.
+                    cluster_resource_whitelist=[
+                        AppProjectSpecClusterResourceWhitelist(group=group, kind=kind, name=name)
+                        for group, kind, name in t.cluster_objects
+                    ],
+                    namespace_resource_whitelist=[
+                        AppProjectSpecNamespaceResourceWhitelist(group=group, kind=kind)
+                        for group, kind in t.namespaced_kinds
+                    ],
+                ),
+            )
         ApplicationSet(
             self,
             "applicationset",
@@ -156,6 +247,7 @@ class ArgoCdDelivery(Construct):
                                     "cluster": t.cluster,
                                     "namespace": t.namespaces[0],
                                     "migrateFieldsFrom": t.migrate_fields_from,
+                                    "project": project_name(project, t.overlay),
                                 }
                                 for t in targets
                             ]
@@ -170,7 +262,7 @@ class ArgoCdDelivery(Construct):
                         annotations={MIGRATION_MANAGER: "{{.migrateFieldsFrom}}"},
                     ),
                     spec=ApplicationSetSpecTemplateSpec(
-                        project=project,
+                        project="{{.project}}",
                         source=ApplicationSetSpecTemplateSpecSource(
                             repo_url="{{.repoURL}}",
                             target_revision="{{.revision}}",
@@ -206,7 +298,7 @@ class ArgoCdDelivery(Construct):
             "bootstrap",
             metadata=_metadata(f"{APP}-bootstrap", argocd_namespace, "bootstrap", 0),
             spec=ApplicationSpec(
-                # `default` exists in every Argo CD; the mlflow project is created by this app.
+                # `default` exists in every Argo CD; the overlays' projects are created by this app.
                 project="default",
                 source=ApplicationSpecSource(
                     repo_url=repo_url, target_revision=revision, path=f"{DIST}/argocd"

@@ -7,6 +7,7 @@ namespace and patched every Deployment. Here each is an object Argo CD keeps in 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import yaml
@@ -22,6 +23,8 @@ from mlflow_gitops.config import (
 from mlflow_gitops.constructs.meta import Identity
 
 COMPONENT = "platform"
+# The label Kyverno's Helm chart selects in the background controller's aggregated ClusterRole.
+KYVERNO_BACKGROUND_AGGREGATION = "rbac.kyverno.io/aggregate-to-background-controller"
 
 
 @dataclass(frozen=True)
@@ -135,11 +138,62 @@ class CodeServerHelperScripts(Construct):
         )
 
 
+def _cel(text: str) -> str:
+    """A CEL string literal (JSON's escapes are CEL's for these ASCII values)."""
+    return json.dumps(text)
+
+
+def copy_secrets_expression(source_namespace: str, names: list[str]) -> str:
+    """CEL: each source Secret, reduced to what a copy needs (no owner, labels or
+    annotations of the source), into the namespace that triggered the policy."""
+    sources = ", ".join(
+        f"resource.get({_cel('v1')}, {_cel('secrets')}, {_cel(source_namespace)}, {_cel(name)})"
+        for name in names
+    )
+    return (
+        f"generator.apply(object.metadata.name, [{sources}].map(s, "
+        '{"apiVersion": "v1", "kind": "Secret", "metadata": {"name": s.metadata.name}, '
+        '"type": s.type, "data": s.data}))'
+    )
+
+
+def add_environment_expression(environment: AppEnvironment) -> str:
+    """CEL JSON patch: each container's env becomes its own variables but these, then these
+    (a same-named variable of the app is replaced; nothing else of the Deployment changes).
+    A JSON patch, not an apply configuration: Kubernetes refuses apply configurations that
+    set an atomic struct, and ``secretKeyRef`` is one (the pinned engine says so). The
+    values are ``dyn``: CEL map literals must otherwise hold values of one type."""
+    items = [
+        f'{{"name": dyn({_cel(name)}), "value": dyn({_cel(value)})}}'
+        for name, value in environment.plain().items()
+    ]
+    items += [
+        f'{{"name": dyn({_cel(name)}), "valueFrom": dyn({{"secretKeyRef": '
+        f'{{"name": {_cel(ref.name)}, "key": {_cel(ref.key)}}}}})}}'
+        for name, ref in sorted(environment.secret().items())
+    ]
+    names = ", ".join(_cel(name) for name in [*environment.plain(), *sorted(environment.secret())])
+    joined = ",\n    ".join(items)
+    containers = "object.spec.template.spec.containers"
+    return (
+        f"lists.range(size({containers})).map(i, JSONPatch{{\n"
+        '  op: "add",\n'
+        '  path: "/spec/template/spec/containers/" + string(i) + "/env",\n'
+        f"  value: (has({containers}[i].env) ? {containers}[i].env : [])\n"
+        f"    .filter(e, !(e.name in [{names}])) + [\n    {joined}\n  ]\n}})"
+    )
+
+
 class KyvernoAppCredentials(Construct):
-    """One ClusterPolicy: copies the Secrets behind seed 000's variables into every
-    namespace labelled ``<opt_in_label>=true`` (kept in sync), and adds the variables to
-    every container of every Deployment there. Kyverno does both in one controller,
-    where External Secrets could only copy the Secrets."""
+    """Seed 000 in Kyverno's stable (policies.kyverno.io/v1) kinds: a GeneratingPolicy copies
+    the Secrets behind the variables into every namespace labelled ``<opt_in_label>=true``,
+    and a MutatingPolicy adds the variables to every container of the Deployments there.
+
+    The copies are not synchronized: Kyverno keeps generated objects in sync by watching
+    their kind in every namespace, which would let its background controller read every
+    Secret of the cluster. Without it the controller needs only: get and update of these
+    Secrets by name, and create (which RBAC cannot limit by name). A changed source reaches
+    the copies when the namespace is next updated (any label or annotation change)."""
 
     def __init__(
         self,
@@ -152,86 +206,94 @@ class KyvernoAppCredentials(Construct):
     ) -> None:
         super().__init__(scope, id)
         # Generated classes load where they are used: only an overlay with one pays for them.
-        from mlflow_gitops.imports.kyverno_clusterpolicy import (
-            ClusterPolicy,
-            ClusterPolicySpec,
-            ClusterPolicySpecRules,
-            ClusterPolicySpecRulesGenerate,
-            ClusterPolicySpecRulesGenerateClone,
-            ClusterPolicySpecRulesMatch,
-            ClusterPolicySpecRulesMatchAny,
-            ClusterPolicySpecRulesMatchAnyResources,
-            ClusterPolicySpecRulesMatchAnyResourcesNamespaceSelector,
-            ClusterPolicySpecRulesMatchAnyResourcesSelector,
-            ClusterPolicySpecRulesMutate,
+        from mlflow_gitops.imports.kyverno_generatingpolicy import (
+            GeneratingPolicy,
+            GeneratingPolicySpec,
+            GeneratingPolicySpecEvaluation,
+            GeneratingPolicySpecEvaluationGenerateExisting,
+            GeneratingPolicySpecEvaluationSynchronize,
+            GeneratingPolicySpecGenerate,
+            GeneratingPolicySpecMatchConstraints,
+            GeneratingPolicySpecMatchConstraintsObjectSelector,
+            GeneratingPolicySpecMatchConstraintsResourceRules,
+        )
+        from mlflow_gitops.imports.kyverno_mutatingpolicy import (
+            MutatingPolicy,
+            MutatingPolicySpec,
+            MutatingPolicySpecMatchConstraints,
+            MutatingPolicySpecMatchConstraintsNamespaceSelector,
+            MutatingPolicySpecMatchConstraintsResourceRules,
+            MutatingPolicySpecMutations,
+            MutatingPolicySpecMutationsJsonPatch,
         )
 
         opted_in = {settings.opt_in_label: "true"}
         secrets = sorted({ref.name for ref in environment.secret().values()})
-        rules = [
-            ClusterPolicySpecRules(
-                name=f"copy-{name}",
-                match=ClusterPolicySpecRulesMatch(
-                    any=[
-                        ClusterPolicySpecRulesMatchAny(
-                            resources=ClusterPolicySpecRulesMatchAnyResources(
-                                kinds=["Namespace"],
-                                selector=ClusterPolicySpecRulesMatchAnyResourcesSelector(
-                                    match_labels=opted_in
-                                ),
-                            )
+        GeneratingPolicy(
+            self,
+            "copy-secrets",
+            metadata=identity.crd_metadata(
+                f"{identity.app}-app-credentials", COMPONENT, cluster_scoped=True
+            ),
+            spec=GeneratingPolicySpec(
+                match_constraints=GeneratingPolicySpecMatchConstraints(
+                    resource_rules=[
+                        GeneratingPolicySpecMatchConstraintsResourceRules(
+                            api_groups=[""],
+                            api_versions=["v1"],
+                            operations=["CREATE", "UPDATE"],
+                            resources=["namespaces"],
                         )
-                    ]
-                ),
-                generate=ClusterPolicySpecRulesGenerate(
-                    api_version="v1",
-                    kind="Secret",
-                    name=name,
-                    namespace="{{request.object.metadata.name}}",
-                    synchronize=True,
-                    generate_existing=True,
-                    clone=ClusterPolicySpecRulesGenerateClone(
-                        namespace=identity.namespace, name=name
+                    ],
+                    object_selector=GeneratingPolicySpecMatchConstraintsObjectSelector(
+                        match_labels=opted_in
                     ),
                 ),
-            )
-            for name in secrets
-        ]
-        env: list[dict[str, object]] = [
-            {"name": name, "value": value} for name, value in environment.plain().items()
-        ]
-        env += [
-            {"name": name, "valueFrom": {"secretKeyRef": {"name": ref.name, "key": ref.key}}}
-            for name, ref in sorted(environment.secret().items())
-        ]
-        rules.append(
-            ClusterPolicySpecRules(
-                name="add-mlflow-environment",
-                match=ClusterPolicySpecRulesMatch(
-                    any=[
-                        ClusterPolicySpecRulesMatchAny(
-                            resources=ClusterPolicySpecRulesMatchAnyResources(
-                                kinds=["Deployment"],
-                                namespace_selector=(
-                                    ClusterPolicySpecRulesMatchAnyResourcesNamespaceSelector(
-                                        match_labels=opted_in
-                                    )
-                                ),
-                            )
-                        )
-                    ]
+                evaluation=GeneratingPolicySpecEvaluation(
+                    # Namespaces labelled before the policy existed get their copies too.
+                    generate_existing=GeneratingPolicySpecEvaluationGenerateExisting(enabled=True),
+                    synchronize=GeneratingPolicySpecEvaluationSynchronize(enabled=False),
                 ),
-                mutate=ClusterPolicySpecRulesMutate(
-                    patch_strategic_merge={
-                        "spec": {
-                            "template": {"spec": {"containers": [{"(name)": "*", "env": env}]}}
-                        }
-                    }
-                ),
-            )
+                generate=[
+                    GeneratingPolicySpecGenerate(
+                        expression=copy_secrets_expression(identity.namespace, secrets)
+                    )
+                ],
+            ),
         )
-        # Kyverno's background controller creates and syncs the copies; it may touch
-        # Secrets only when a ClusterRole aggregated into its own grants it.
+        MutatingPolicy(
+            self,
+            "add-environment",
+            metadata=identity.crd_metadata(
+                f"{identity.app}-app-environment", COMPONENT, cluster_scoped=True
+            ),
+            spec=MutatingPolicySpec(
+                match_constraints=MutatingPolicySpecMatchConstraints(
+                    resource_rules=[
+                        MutatingPolicySpecMatchConstraintsResourceRules(
+                            api_groups=["apps"],
+                            api_versions=["v1"],
+                            operations=["CREATE", "UPDATE"],
+                            resources=["deployments"],
+                        )
+                    ],
+                    namespace_selector=MutatingPolicySpecMatchConstraintsNamespaceSelector(
+                        match_labels=opted_in
+                    ),
+                ),
+                mutations=[
+                    MutatingPolicySpecMutations(
+                        patch_type="JSONPatch",
+                        json_patch=MutatingPolicySpecMutationsJsonPatch(
+                            expression=add_environment_expression(environment)
+                        ),
+                    )
+                ],
+            ),
+        )
+        # Kyverno's background controller makes the copies with its own permissions plus
+        # those of every ClusterRole labelled into it (its documented extension point; the
+        # overlay declares the label in argocd.cluster_role_aggregation).
         k8s.KubeClusterRole(
             self,
             "kyverno-secrets",
@@ -239,21 +301,17 @@ class KyvernoAppCredentials(Construct):
                 f"{identity.app}-kyverno-secrets",
                 COMPONENT,
                 cluster_scoped=True,
-                labels={"rbac.kyverno.io/aggregate-to-background-controller": "true"},
+                labels={KYVERNO_BACKGROUND_AGGREGATION: "true"},
             ),
             rules=[
+                # Read the sources in the MLflow namespace, read and refresh the copies.
                 k8s.PolicyRule(
                     api_groups=[""],
                     resources=["secrets"],
-                    verbs=["get", "list", "watch", "create", "update", "patch", "delete"],
-                )
+                    resource_names=secrets,
+                    verbs=["get", "update"],
+                ),
+                # A new copy: RBAC cannot name an object that does not exist yet.
+                k8s.PolicyRule(api_groups=[""], resources=["secrets"], verbs=["create"]),
             ],
-        )
-        ClusterPolicy(
-            self,
-            "policy",
-            metadata=identity.crd_metadata(
-                f"{identity.app}-app-credentials", COMPONENT, cluster_scoped=True
-            ),
-            spec=ClusterPolicySpec(background=True, rules=rules),
         )

@@ -327,18 +327,22 @@ def test_seed_17_code_server_helpers_ship_in_a_configmap(
 def test_seed_000_every_opted_in_app_gets_the_variables_from_secrets_not_the_admin(
     homelab: dict[str, Object],
 ) -> None:
-    policy = homelab["clusterpolicy-mlflow-app-credentials.yaml"]
-    assert "namespace" not in policy["metadata"]
-    rules = policy["spec"]["rules"]
-    copies = {r["generate"]["clone"]["name"] for r in rules if "generate" in r}
-    [mutate] = [r for r in rules if "mutate" in r]
-    [container] = mutate["mutate"]["patchStrategicMerge"]["spec"]["template"]["spec"]["containers"]
-    env = {item["name"]: item for item in container["env"]}
-    assert set(env) >= SEED_000_VARIABLES
-    assert "ADMIN_PASSWORD" not in env, "the legacy switch is off by default"
-    for name in ("MLFLOW_CLIENT_SECRET", "MLFLOW_AUTH_PASSWORD", "SEAWEEDFS_PASSWORD"):
-        ref = env[name]["valueFrom"]["secretKeyRef"]
-        assert ref["name"] in copies, f"{name} reads a Secret the policy does not copy"
-    assert env["MLFLOW_AUTH_USERNAME"]["value"] == "mlflow-apps"
+    """The policies' behaviour runs in the real Kyverno engine (tests/test_kyverno_policy.py);
+    here, what the rendered policies name."""
+    generating = homelab["generatingpolicy-mlflow-app-credentials.yaml"]
+    mutating = homelab["mutatingpolicy-mlflow-app-environment.yaml"]
+    for policy in (generating, mutating):
+        assert policy["apiVersion"] == "policies.kyverno.io/v1", "the stable CEL kinds"
+        assert "namespace" not in policy["metadata"]
+    [generate] = generating["spec"]["generate"]
+    [mutation] = mutating["spec"]["mutations"]
+    expression = mutation["jsonPatch"]["expression"]
+    for name in SEED_000_VARIABLES:
+        assert f'"name": dyn("{name}")' in expression
+    assert "ADMIN_PASSWORD" not in expression, "the legacy switch is off by default"
     role = homelab["clusterrole-mlflow-kyverno-secrets.yaml"]
     assert role["metadata"]["labels"]["rbac.kyverno.io/aggregate-to-background-controller"]
+    [named] = [rule for rule in role["rules"] if rule.get("resourceNames")]
+    for secret in named["resourceNames"]:
+        assert f'"{secret}"' in generate["expression"], f"{secret}: copied by the policy"
+        assert f'"name": "{secret}"' in expression, f"{secret}: read by the variables"

@@ -18,10 +18,10 @@ import cdk8s._jsii
 import constructs._jsii
 
 __jsii_assembly__ = jsii.JSIIAssembly.load(
-    "kyverno_clusterpolicy_iokyverno",
+    "kyverno_generatingpolicy_iokyvernopolicies",
     "0.0.0",
     __name__[0:-6],
-    "kyverno_clusterpolicy_iokyverno@0.0.0.jsii.tgz",
+    "kyverno_generatingpolicy_iokyvernopolicies@0.0.0.jsii.tgz",
 )
 
 __all__ = [
