@@ -26,6 +26,7 @@ from mlflow_gitops.config import (
     PostgresStatefulSet,
     S3Artifacts,
     SecretKeyRef,
+    Strict,
     VolumeArtifacts,
 )
 from mlflow_gitops.constructs.argocd import ArgoCdDelivery, Target
@@ -36,9 +37,20 @@ from mlflow_gitops.constructs.basic_auth import BuiltinBasicAuth
 from mlflow_gitops.constructs.bootstrap import BootstrapJob
 from mlflow_gitops.constructs.cilium import CiliumServerPolicy
 from mlflow_gitops.constructs.cnpg import CnpgDatabase
+from mlflow_gitops.constructs.contracts import (
+    ArtifactStoreClass,
+    ArtifactStoreOption,
+    AuthClass,
+    DatabaseClass,
+    DatabaseOption,
+    ExposureClass,
+    HasBootstrapSteps,
+    NetworkPolicyClass,
+    TlsClass,
+)
 from mlflow_gitops.constructs.database import ExternalPostgresDatabase
 from mlflow_gitops.constructs.gcs import GcsArtifactStore
-from mlflow_gitops.constructs.handles import AuthHandles, Backend, FrontsTheUi
+from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.httproute import HttpRouteExposure
 from mlflow_gitops.constructs.ingress import IngressExposure
 from mlflow_gitops.constructs.meta import Identity
@@ -52,7 +64,6 @@ from mlflow_gitops.constructs.platform import (
     KyvernoAppCredentials,
     ThinkubeServiceDiscovery,
 )
-from mlflow_gitops.constructs.postgres import InClusterDatabase
 from mlflow_gitops.constructs.postgres_statefulset import PostgresStatefulSetDatabase
 from mlflow_gitops.constructs.secrets import SecretSources
 from mlflow_gitops.constructs.server import MlflowServer
@@ -63,31 +74,36 @@ from mlflow_gitops.constructs.wiring import ServerWiring
 from mlflow_gitops.errors import RenderError
 from mlflow_gitops.output import shipped
 
-# Each option of the overlay model is rendered by exactly one construct class.
-# Adding an option is adding a model, a class and one line here.
-DATABASES: Mapping[type, Any] = {
+# Each option of the overlay model is rendered by exactly one construct class, which
+# offers its family's contract (constructs/contracts.py): mypy checks the constructor call
+# and every question the chart asks. Adding an option is adding a model (to the union in
+# config.py), a class and one line here; everything else the chart asks the option.
+DATABASES: dict[type[Strict], DatabaseClass] = {
     ExternalPostgres: ExternalPostgresDatabase,
     CnpgPostgres: CnpgDatabase,
     PostgresStatefulSet: PostgresStatefulSetDatabase,
 }
-ARTIFACT_STORES: Mapping[type, Any] = {
+ARTIFACT_STORES: dict[type[Strict], ArtifactStoreClass] = {
     VolumeArtifacts: VolumeArtifactStore,
     S3Artifacts: S3ArtifactStore,
     GcsArtifacts: GcsArtifactStore,
 }
-AUTHS: Mapping[type, Any] = {
+AUTHS: dict[type[Strict], AuthClass] = {
     KeycloakOidc: KeycloakOidcAuth,
     BasicAuth: BuiltinBasicAuth,
     OAuth2Proxy: OAuth2ProxyAuth,
     AuthentikProxy: AuthentikProxyAuth,
 }
-TLS: Mapping[type, Any] = {
+TLS: dict[type[Strict], TlsClass] = {
     CertManagerCertificate: CertificateTls,
     IssuerAnnotation: IssuerAnnotationTls,
     GatewayTls: GatewayTerminatedTls,
 }
-EXPOSURES: Mapping[type, Any] = {NginxIngress: IngressExposure, HttpRoute: HttpRouteExposure}
-NETWORK_POLICIES: Mapping[type, Any] = {CiliumPolicy: CiliumServerPolicy}
+EXPOSURES: dict[type[Strict], ExposureClass] = {
+    NginxIngress: IngressExposure,
+    HttpRoute: HttpRouteExposure,
+}
+NETWORK_POLICIES: dict[type[Strict], NetworkPolicyClass] = {CiliumPolicy: CiliumServerPolicy}
 
 # Files of this repository that the rendered objects ship (plugin and Job sources),
 # read once at the edge and handed in, so that constructs do no I/O.
@@ -98,17 +114,12 @@ def public_hosts(settings: Overlay) -> tuple[str, ...]:
     return settings.exposure.hosts
 
 
-def wait_targets(settings: Overlay, database: object) -> tuple[WaitTarget, ...]:
-    """What the server waits for: its database and, for S3 artifacts, the endpoint."""
-    targets: list[WaitTarget] = []
-    if isinstance(database, InClusterDatabase):
-        targets.append(WaitTarget("database", database.host, database.port))
-    elif isinstance(settings.database, ExternalPostgres):
-        targets.append(WaitTarget("database", settings.database.host, settings.database.port))
-    s3 = getattr(settings.artifacts, "s3", None)
-    if s3 is not None:
-        targets.append(WaitTarget.from_url("s3", s3.endpoint_url))
-    return tuple(targets)
+def wait_targets(
+    database: DatabaseOption, artifacts: ArtifactStoreOption
+) -> tuple[WaitTarget, ...]:
+    """What the server waits for: its database, then what the artifact store names."""
+    endpoint = database.endpoint
+    return (WaitTarget("database", endpoint.host, endpoint.port), *artifacts.wait_targets)
 
 
 def public_host_patterns(hosts: tuple[str, ...]) -> tuple[str, ...]:
@@ -173,7 +184,7 @@ class MlflowChart(cdk8s.Chart):
                 self,
                 "waits",
                 settings=settings.wait_for_dependencies,
-                targets=wait_targets(settings, database),
+                targets=wait_targets(database, artifacts),
             ).wiring
             if settings.wait_for_dependencies
             else ServerWiring()
@@ -197,7 +208,7 @@ class MlflowChart(cdk8s.Chart):
             identity=identity,
             server=settings.server,
             database=database,
-            auth=auth,
+            auth_steps=auth.migrations,
         )
         tls = TLS[type(settings.exposure.tls)](
             self, "tls", identity=identity, settings=settings.exposure.tls, hosts=hosts
@@ -208,7 +219,7 @@ class MlflowChart(cdk8s.Chart):
             identity=identity,
             settings=settings.exposure,
             tls=tls,
-            ui=auth.ui_backend if isinstance(auth, FrontsTheUi) else mlflow,
+            ui=auth.ui_backend or mlflow,
             api=Backend(server.service_name, server.port),
         )
         if settings.network_policy:
@@ -217,15 +228,16 @@ class MlflowChart(cdk8s.Chart):
                 "network-policy",
                 identity=identity,
                 settings=settings.network_policy,
-                database=database if isinstance(database, InClusterDatabase) else None,
-                ui=auth.ui_backend if isinstance(auth, FrontsTheUi) else None,
+                database=database.endpoint,
+                ui=auth.ui_backend,
                 server_port=server.port,
             )
         integrate(self, identity, settings, public_url, files)
         # Bootstrap Jobs, in the order the options were composed; one image for all:
         # the server's, which the overlay already pulls (never one whose pull secret a Job makes).
-        for option in (secrets, database, artifacts, auth):
-            for step in getattr(option, "bootstrap_steps", ()):
+        options: tuple[HasBootstrapSteps, ...] = (secrets, database, artifacts, auth)
+        for option in options:
+            for step in option.bootstrap_steps:
                 BootstrapJob(
                     self,
                     step.name,
@@ -242,8 +254,8 @@ def app_environment(settings: Overlay, public_url: str) -> AppEnvironment:
     """Seed 000's variables, for the Keycloak apps identity (validated at the edge)."""
     auth = settings.auth
     assert isinstance(auth, KeycloakOidc) and auth.bootstrap is not None
-    s3 = getattr(settings.artifacts, "s3", None)
-    admin = getattr(settings.database, "admin", None)
+    s3 = settings.artifacts.s3_connection()
+    admin = settings.database.platform_admin()
     credentials = settings.integrations.app_credentials
     legacy = bool(credentials and credentials.legacy_admin_password)
     return AppEnvironment(

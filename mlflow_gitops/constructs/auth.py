@@ -9,7 +9,7 @@ from constructs import Construct
 
 from mlflow_gitops.config import KeycloakBootstrap, KeycloakOidc
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
-from mlflow_gitops.constructs.handles import AuthHandles
+from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.postgres import connection_env
@@ -165,6 +165,10 @@ class KeycloakOidcAuth(Construct):
             ),
             mounts=(k8s.VolumeMount(name="group-plugin", mount_path=PLUGIN_DIR, read_only=True),),
         )
+
+    @property
+    def ui_backend(self) -> Backend | None:
+        return None
 
     @property
     def migrations(self) -> tuple[MigrationStep, ...]:

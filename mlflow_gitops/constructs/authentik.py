@@ -19,8 +19,10 @@ from cdk8s_plus_35 import k8s
 from constructs import Construct
 
 from mlflow_gitops.config import AuthentikProxy
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.wiring import ServerWiring
 
 COMPONENT = "auth-proxy"
@@ -108,9 +110,19 @@ class AuthentikProxyAuth(Construct):
         )
 
     @property
-    def ui_backend(self) -> Backend:
+    def ui_backend(self) -> Backend | None:
         return self._backend
 
     @property
     def wiring(self) -> ServerWiring:
         return ServerWiring()
+
+    @property
+    def migrations(self) -> tuple[MigrationStep, ...]:
+        # MLflow runs without auth; Authentik keeps its users in its own database.
+        return ()
+
+    @property
+    def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        # The blueprint ConfigMap is the whole setup; Authentik applies it itself.
+        return ()

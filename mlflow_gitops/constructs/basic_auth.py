@@ -15,7 +15,8 @@ from cdk8s_plus_35 import k8s
 from constructs import Construct
 
 from mlflow_gitops.config import BasicAuth, Resources
-from mlflow_gitops.constructs.handles import AuthHandles
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
+from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.postgres import connection_env
@@ -124,6 +125,14 @@ class BuiltinBasicAuth(Construct):
             mounts=(k8s.VolumeMount(name="auth-config", mount_path=CONFIG_DIR, read_only=True),),
             init_containers=(render,),
         )
+
+    @property
+    def ui_backend(self) -> Backend | None:
+        return None
+
+    @property
+    def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        return ()
 
     @property
     def migrations(self) -> tuple[MigrationStep, ...]:

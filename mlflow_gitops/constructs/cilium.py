@@ -10,9 +10,9 @@ from __future__ import annotations
 from constructs import Construct
 
 from mlflow_gitops.config import CiliumPolicy
+from mlflow_gitops.constructs.database import DatabaseEndpoint
 from mlflow_gitops.constructs.handles import Backend
 from mlflow_gitops.constructs.meta import Identity
-from mlflow_gitops.constructs.postgres import InClusterDatabase
 
 COMPONENT = "network-policy"
 NAMESPACE_LABEL = "k8s:io.kubernetes.pod.namespace"
@@ -28,7 +28,7 @@ class CiliumServerPolicy(Construct):
         *,
         identity: Identity,
         settings: CiliumPolicy,
-        database: InClusterDatabase | None,
+        database: DatabaseEndpoint,
         ui: Backend | None,
         server_port: int,
     ) -> None:
@@ -113,7 +113,7 @@ class CiliumServerPolicy(Construct):
                 ],
             )
         ]
-        if database is not None:
+        if database.pod_labels is not None:
             egress.append(
                 CiliumNetworkPolicySpecEgress(
                     to_endpoints=[

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from constructs import Construct
 
 from mlflow_gitops.config import CnpgPostgres
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
+from mlflow_gitops.constructs.database import DatabaseEndpoint
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import KEEP
 from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
@@ -83,3 +85,11 @@ class CnpgDatabase(Construct):
 
     def uri_for(self, database: str) -> str:
         return postgres_uri(database)
+
+    @property
+    def endpoint(self) -> DatabaseEndpoint:
+        return DatabaseEndpoint(self.host, self.port, self.pod_labels)
+
+    @property
+    def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        return ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Protocol
 
 from constructs import Construct
@@ -10,6 +12,15 @@ from mlflow_gitops.config import ExternalPostgres
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
+
+
+@dataclass(frozen=True)
+class DatabaseEndpoint:
+    """Where the server reaches its database; pod_labels when its pods run in the namespace."""
+
+    host: str
+    port: int
+    pod_labels: Mapping[str, str] | None = None
 
 
 class MetadataDatabase(Protocol):
@@ -55,6 +66,11 @@ class ExternalPostgresDatabase(Construct):
 
     def uri_for(self, database: str) -> str:
         return f"postgresql://$(DB_USER)@$(DB_HOST):$(DB_PORT)/{database}"
+
+    @property
+    def endpoint(self) -> DatabaseEndpoint:
+        # Outside the namespace: no pod labels a policy could name.
+        return DatabaseEndpoint(self._settings.host, self._settings.port)
 
     @property
     def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:

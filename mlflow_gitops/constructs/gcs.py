@@ -8,6 +8,7 @@ from constructs import Construct
 from mlflow_gitops.config import GcsArtifacts, GcsKeySecret
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.waits import WaitTarget
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
 
 COMPONENT = "artifacts"
@@ -42,6 +43,11 @@ class GcsArtifactStore(Construct):
                 # GKE's metadata server answers by the pod's ServiceAccount; no token needed.
                 automount_service_account_token=False,
             )
+
+    @property
+    def wait_targets(self) -> tuple[WaitTarget, ...]:
+        # Google's endpoint is no dependency a pod can wait out.
+        return ()
 
     @property
     def wiring(self) -> ServerWiring:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from mlflow_gitops.config import Server
 from mlflow_gitops.constructs.database import MetadataDatabase
@@ -19,14 +19,6 @@ class Backend:
 
     def url(self, namespace: str) -> str:
         return f"http://{self.service}.{namespace}.svc.cluster.local:{self.port}"
-
-
-@runtime_checkable
-class FrontsTheUi(Protocol):
-    """An auth option whose proxy, not MLflow, is what browsers reach (oauth2-proxy, Authentik)."""
-
-    @property
-    def ui_backend(self) -> Backend: ...
 
 
 @dataclass(frozen=True)

@@ -89,10 +89,10 @@ class SchemaMigrations(Construct):
         identity: Identity,
         server: Server,
         database: MetadataDatabase,
-        auth: object,
+        auth_steps: tuple[MigrationStep, ...],
     ) -> None:
         super().__init__(scope, id)
-        steps = (tracking_schema(database), *getattr(auth, "migrations", ()))
+        steps = (tracking_schema(database), *auth_steps)
         name = f"{identity.app}-{NAME_SUFFIX}"
         image = server.image
 

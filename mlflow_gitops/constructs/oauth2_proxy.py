@@ -194,7 +194,7 @@ class OAuth2ProxyAuth(Construct):
         )
 
     @property
-    def ui_backend(self) -> Backend:
+    def ui_backend(self) -> Backend | None:
         return self._backend
 
     @property

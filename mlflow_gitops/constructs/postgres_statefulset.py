@@ -14,6 +14,8 @@ from cdk8s_plus_35 import k8s
 from constructs import Construct
 
 from mlflow_gitops.config import PostgresStatefulSet
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
+from mlflow_gitops.constructs.database import DatabaseEndpoint
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import DATABASE_WAVE, KEEP, SYNC_WAVE
 from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
@@ -239,3 +241,11 @@ class PostgresStatefulSetDatabase(Construct):
 
     def uri_for(self, database: str) -> str:
         return postgres_uri(database)
+
+    @property
+    def endpoint(self) -> DatabaseEndpoint:
+        return DatabaseEndpoint(self.host, self.port, self.pod_labels)
+
+    @property
+    def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        return ()
