@@ -44,6 +44,9 @@ EnvName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 # PostgreSQL database and role names as rendered unquoted-safe (the Bitnami chart's bn_mlflow).
 PgName = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]{0,62}$")]
 SecretKey = Annotated[str, Field(pattern=r"^[-._a-zA-Z0-9]+$")]
+# Label selectors as NetworkPolicies use them (namespaceSelector/podSelector matchLabels).
+Labels = dict[Annotated[str, Field(pattern=r"^([a-z0-9.-]+/)?[A-Za-z0-9._-]{1,63}$")], str]
+Cidr = Annotated[str, Field(pattern=r"^[0-9a-fA-F:.]+/\d{1,3}$")]
 
 
 class SecretKeyRef(Strict):
@@ -212,6 +215,9 @@ class CnpgPostgres(Strict):
     credentials_secret: ObjectName
     # Further databases owned by the same role (e.g. MLflow's auth database).
     extra_databases: tuple[PgName, ...] = ()
+    # Where the operator runs: it must reach every instance on 8000 (status) and 5432.
+    operator_namespace: ObjectName = "cnpg-system"
+    operator_labels: Labels = {"app.kubernetes.io/name": "cloudnative-pg"}
 
     def own_secret_refs(self) -> tuple[tuple[str, str], ...]:
         return ((self.credentials_secret, "username"), (self.credentials_secret, "password"))
@@ -557,6 +563,9 @@ class NginxIngress(Strict):
     # Seed 001: unlimited request bodies, so large model uploads pass through nginx.
     annotations: dict[str, str] = {"nginx.ingress.kubernetes.io/proxy-body-size": "0"}
     tls: Tls
+    # The namespace of the controller's pods, the only ones the network policy lets call the
+    # backends from outside: ingress-nginx's chart installs into `ingress-nginx`.
+    controller_namespace_labels: Labels = {"kubernetes.io/metadata.name": "ingress-nginx"}
 
     @property
     def hosts(self) -> tuple[str, ...]:
@@ -572,6 +581,10 @@ class HttpRoute(Strict):
     gateway_namespace: ObjectName
     section_name: ObjectName | None = None
     tls: Tls = GatewayTls(kind="gateway")
+    # The namespace of the Gateway's proxy pods; None: gateway_namespace (Envoy Gateway and
+    # Istio may run them elsewhere). Cilium's own Envoy is a reserved identity, not a pod:
+    # network_policy kind cilium admits it as the `ingress` entity.
+    proxy_namespace_labels: Labels | None = None
 
     @property
     def hosts(self) -> tuple[str, ...]:
@@ -650,16 +663,31 @@ SecretSource = Annotated[
 
 
 class CiliumPolicy(Strict):
-    """A CiliumNetworkPolicy around the server: who may call it, what it may call (seed 002)."""
+    """CiliumNetworkPolicies beside the core set, for peers only Cilium can name (seed 002)."""
 
     kind: Literal["cilium"]
     # Traffic from Cilium's Gateway API / Ingress Envoy carries the reserved ``ingress`` identity.
     allow_gateway: bool = True
-    dns_namespace: ObjectName = "kube-system"
-    dns_labels: dict[str, str] = {"k8s-app": "kube-dns"}
 
 
 NetworkPolicy = Annotated[CiliumPolicy, Field(discriminator="kind")]
+
+EgressRole = Literal["database", "object-store", "identity-provider", "kubernetes-api", "upstream"]
+
+
+class Network(Strict):
+    """What the derived NetworkPolicies (rendered for every overlay) cannot know themselves."""
+
+    dns_namespace: ObjectName = "kube-system"
+    dns_labels: Labels = {"k8s-app": "kube-dns"}
+    # Address ranges of peers known only by address, by role (an external database, an S3
+    # endpoint, the identity provider, the Kubernetes API, an auth proxy's upstream). A role
+    # not listed is reachable at any address, on its port only.
+    egress_cidrs: dict[EgressRole, tuple[Cidr, ...]] = {}
+    # Namespaces whose pods may call the MLflow Service directly (label selectors; {} is
+    # every namespace). None: every namespace when MLflow checks each request itself, none
+    # when an auth proxy is the only gate (a direct call would bypass it).
+    in_cluster_clients: tuple[Labels, ...] | None = None
 
 
 # --- platform integrations (seed 001 17_configure_discovery, seed 000) ---------------------
@@ -752,6 +780,7 @@ class Overlay(Strict):
     # How every Secret the pods reference comes to exist: name -> source.
     secrets: dict[ObjectName, SecretSource] = {}
     network_policy: NetworkPolicy | None = None
+    network: Network = Network()
     wait_for_dependencies: DependencyWait | None = None
     integrations: Integrations = Integrations()
     argocd: Delivery = Delivery()

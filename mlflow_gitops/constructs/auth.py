@@ -12,6 +12,7 @@ from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
+from mlflow_gitops.constructs.peers import Flow, Need, reach_url
 from mlflow_gitops.constructs.postgres import connection_env
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 from mlflow_gitops.output import shipped
@@ -171,6 +172,19 @@ class KeycloakOidcAuth(Construct):
         return None
 
     @property
+    def access(self) -> tuple[Need, ...]:
+        # The plugin fetches the provider's discovery document and keys, and exchanges codes.
+        return (reach_url("identity-provider", self._settings.keycloak_url),)
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        return ()
+
+    @property
+    def checks_every_request(self) -> bool:
+        return True
+
+    @property
     def migrations(self) -> tuple[MigrationStep, ...]:
         """The plugin's user database, upgraded to the image's alembic head."""
         return (
@@ -220,5 +234,6 @@ class KeycloakOidcAuth(Construct):
                 ),
                 config_env="KEYCLOAK_BOOTSTRAP_CONFIG",
                 config=keycloak_config(s, boot, host),
+                needs=(reach_url("identity-provider", boot.admin_url or s.keycloak_url),),
             ),
         )

@@ -23,9 +23,21 @@ from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
+from mlflow_gitops.constructs.peers import (
+    Flow,
+    NamespacePods,
+    Need,
+    Pods,
+    flows_from,
+    namespace,
+    tcp,
+)
 from mlflow_gitops.constructs.wiring import ServerWiring
 
 COMPONENT = "auth-proxy"
+# The label Authentik's Kubernetes integration puts on outpost pods.
+OUTPOST_LABEL = "goauthentik.io/outpost-name"
+AUTHENTIK_SERVER_PORTS = (9000, 9443)
 
 
 def _q(value: str) -> str:
@@ -89,7 +101,12 @@ class AuthentikProxyAuth(Construct):
         handles: AuthHandles,
     ) -> None:
         super().__init__(scope, id)
-        self._backend = Backend(f"ak-outpost-{settings.outpost_name}", settings.outpost_port)
+        outpost = f"ak-outpost-{settings.outpost_name}"
+        # Authentik's Kubernetes integration labels the outpost's pods with its name.
+        pods = Pods(outpost, {OUTPOST_LABEL: settings.outpost_name})
+        self._backend = Backend(outpost, settings.outpost_port, pods)
+        self._mlflow = handles.mlflow
+        self._authentik = NamespacePods(namespace(settings.authentik_namespace))
         name = f"{identity.app}-authentik-blueprint"
         k8s.KubeConfigMap(
             self,
@@ -121,6 +138,24 @@ class AuthentikProxyAuth(Construct):
     def migrations(self) -> tuple[MigrationStep, ...]:
         # MLflow runs without auth; Authentik keeps its users in its own database.
         return ()
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        return ()
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        """The outpost proxies to MLflow and keeps a connection to Authentik's server, whose
+        pods listen on 9000 (HTTP) and 9443 (HTTPS) in Authentik's namespace."""
+        outpost = self._backend.pods
+        assert outpost is not None
+        core = Need(self._authentik, tcp(*AUTHENTIK_SERVER_PORTS))
+        return flows_from(outpost, (*self._mlflow.needs, core))
+
+    @property
+    def checks_every_request(self) -> bool:
+        # MLflow runs without auth: the outpost is the only gate.
+        return False
 
     @property
     def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:

@@ -19,6 +19,7 @@ from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
+from mlflow_gitops.constructs.peers import Flow, Need
 from mlflow_gitops.constructs.postgres import connection_env
 from mlflow_gitops.constructs.server import container_security, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
@@ -129,6 +130,19 @@ class BuiltinBasicAuth(Construct):
     @property
     def ui_backend(self) -> Backend | None:
         return None
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        # The user store is on the database the server reaches anyway.
+        return ()
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        return ()
+
+    @property
+    def checks_every_request(self) -> bool:
+        return True
 
     @property
     def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:

@@ -18,6 +18,8 @@ from mlflow_gitops.constructs.database import DatabaseEndpoint, MetadataDatabase
 from mlflow_gitops.constructs.handles import AuthHandles, Backend, TlsHandle
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
+from mlflow_gitops.constructs.network_policy import WorkloadPolicy
+from mlflow_gitops.constructs.peers import Flow, NamespacePods, Need
 from mlflow_gitops.constructs.waits import WaitTarget
 from mlflow_gitops.constructs.wiring import ServerWiring
 
@@ -29,12 +31,24 @@ class HasBootstrapSteps(Protocol):
         ...
 
 
-class DatabaseOption(MetadataDatabase, HasBootstrapSteps, Protocol):
+class HasPeers(Protocol):
+    @property
+    def access(self) -> tuple[Need, ...]:
+        """What a client (the server, a Job) needs to reach what this option provides."""
+        ...
+
+
+class DatabaseOption(MetadataDatabase, HasBootstrapSteps, HasPeers, Protocol):
     @property
     def endpoint(self) -> DatabaseEndpoint: ...
 
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        """Traffic of the option's own pods besides its clients' (an operator, replication)."""
+        ...
 
-class ArtifactStoreOption(HasBootstrapSteps, Protocol):
+
+class ArtifactStoreOption(HasBootstrapSteps, HasPeers, Protocol):
     @property
     def wiring(self) -> ServerWiring: ...
 
@@ -44,7 +58,7 @@ class ArtifactStoreOption(HasBootstrapSteps, Protocol):
         ...
 
 
-class AuthOption(HasBootstrapSteps, Protocol):
+class AuthOption(HasBootstrapSteps, HasPeers, Protocol):
     @property
     def wiring(self) -> ServerWiring: ...
 
@@ -58,9 +72,29 @@ class AuthOption(HasBootstrapSteps, Protocol):
         """The proxy browsers reach instead of MLflow; None: MLflow serves the UI itself."""
         ...
 
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        """Traffic of the proxy's pods (to MLflow, to its identity provider)."""
+        ...
+
+    @property
+    def checks_every_request(self) -> bool:
+        """Whether MLflow itself authenticates each request (then a direct call is safe)."""
+        ...
+
 
 class ExposureOption(Protocol):
     """A route from outside the cluster to the UI and API backends."""
+
+    @property
+    def sources(self) -> tuple[NamespacePods, ...]:
+        """The pods the routed traffic comes from (an ingress controller, a gateway)."""
+        ...
+
+    @property
+    def backends(self) -> tuple[Backend, ...]:
+        """The Services the route sends traffic to."""
+        ...
 
 
 class NetworkPolicyOption(Protocol):
@@ -124,7 +158,5 @@ class NetworkPolicyClass(Protocol):
         *,
         identity: Identity,
         settings: Any,
-        database: DatabaseEndpoint,
-        ui: Backend | None,
-        server_port: int,
+        policies: tuple[WorkloadPolicy, ...],
     ) -> NetworkPolicyOption: ...

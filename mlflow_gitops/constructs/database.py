@@ -11,6 +11,7 @@ from constructs import Construct
 from mlflow_gitops.config import ExternalPostgres
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.peers import Flow, Need, reach_host
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 
@@ -73,6 +74,14 @@ class ExternalPostgresDatabase(Construct):
         return DatabaseEndpoint(self._settings.host, self._settings.port)
 
     @property
+    def access(self) -> tuple[Need, ...]:
+        return (reach_host("database", self._settings.host, self._settings.port),)
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        return ()
+
+    @property
     def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
         """With an admin login: MLflow's own least-privilege login and its two databases."""
         s = self._settings
@@ -96,5 +105,6 @@ class ExternalPostgresDatabase(Construct):
                         plain("MLFLOW_AUTH_DB_NAME", s.extra_databases[0]),
                     )
                 ),
+                needs=self.access,
             ),
         )

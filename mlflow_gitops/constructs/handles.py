@@ -8,17 +8,28 @@ from typing import Protocol
 
 from mlflow_gitops.config import Server
 from mlflow_gitops.constructs.database import MetadataDatabase
+from mlflow_gitops.constructs.peers import Need, Pods, tcp
 
 
 @dataclass(frozen=True)
 class Backend:
-    """A Service of the overlay's namespace and the port a route targets."""
+    """A Service of the overlay's namespace and the port a route targets.
+
+    ``pods`` are the pods behind it, for the network policies; their port is ``port`` (each
+    of our Services forwards its port to a container port of the same number).
+    """
 
     service: str
     port: int
+    pods: Pods | None = None
 
     def url(self, namespace: str) -> str:
         return f"http://{self.service}.{namespace}.svc.cluster.local:{self.port}"
+
+    @property
+    def needs(self) -> tuple[Need, ...]:
+        """What a client of the namespace needs to call it."""
+        return (Need(self.pods, tcp(self.port)),) if self.pods else ()
 
 
 @dataclass(frozen=True)

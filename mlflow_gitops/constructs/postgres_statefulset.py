@@ -18,6 +18,7 @@ from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.database import DatabaseEndpoint
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import DATABASE_WAVE, KEEP, SYNC_WAVE
+from mlflow_gitops.constructs.peers import Flow, Need, Pods, tcp
 from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
 from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
@@ -248,4 +249,13 @@ class PostgresStatefulSetDatabase(Construct):
 
     @property
     def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        return ()
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        return (Need(Pods(self._settings.name, self.pod_labels), tcp(PORT)),)
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        # Only its clients: a single instance neither replicates nor reports to anyone.
         return ()

@@ -7,11 +7,17 @@ from constructs import Construct
 
 from mlflow_gitops.config import HttpProbe, Resources, RunAs, Server
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.peers import Pods
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
 
 COMPONENT = "server"
 # A writable scratch directory; the root filesystem is read-only.
 SCRATCH = k8s.Volume(name="tmp", empty_dir=k8s.EmptyDirVolumeSource(size_limit=None))
+
+
+def server_pods(identity: Identity) -> Pods:
+    # Seed 001: the Service selects app=mlflow.
+    return Pods(identity.app, {"app": identity.app})
 
 
 def pod_security_for(run_as: RunAs) -> k8s.PodSecurityContext:
@@ -76,7 +82,7 @@ class MlflowServer(Construct):
         super().__init__(scope, id)
         self.service_name = identity.app
         self.port = settings.port
-        selector = {"app": identity.app}  # seed 001: the Service selects app=mlflow
+        selector = dict(server_pods(identity).labels)
         # MLflow >= 3.5 answers 403 to a Host header it does not know; older versions
         # ignore these, and their overlays pass none.
         host_check = (

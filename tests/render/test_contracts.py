@@ -26,6 +26,7 @@ from mlflow_gitops import app
 from mlflow_gitops.config import SecretKeyRef, Strict, secret_refs
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.peers import Need, reach_host
 from mlflow_gitops.constructs.waits import WaitTarget
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret
 from mlflow_gitops.output import read_project_files
@@ -158,12 +159,17 @@ class SftpArtifactStore(Construct):
         return (WaitTarget("sftp", self._settings.host, self._settings.port),)
 
     @property
+    def access(self) -> tuple[Need, ...]:
+        return (reach_host("object-store", self._settings.host, self._settings.port),)
+
+    @property
     def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
         return (
             BootstrapStep(
                 name=f"{self._app}-sftp-setup",
                 script="bucket_bootstrap.py",
                 wiring=ServerWiring(env=self.wiring.env),
+                needs=self.access,
             ),
         )
 
@@ -205,3 +211,14 @@ def test_a_sixth_option_is_a_model_a_class_and_one_registry_line(
     # The S3 store it replaced leaves nothing behind: no bucket Job, no S3 endpoint.
     assert "Job/mlflow-bucket-setup" not in objects
     assert "MLFLOW_S3_ENDPOINT_URL" not in yaml.safe_dump(server)
+    # The network policies follow: the server and the new Job reach the SFTP port, and the
+    # S3 endpoint's port (443) is no longer among the server's egress ports.
+    for policy in ("NetworkPolicy/allow-mlflow", "NetworkPolicy/allow-mlflow-sftp-setup"):
+        ports = [p["port"] for rule in objects[policy]["spec"]["egress"] for p in rule["ports"]]
+        assert 22 in ports, policy
+    server_ports = [
+        p["port"]
+        for rule in objects["NetworkPolicy/allow-mlflow"]["spec"]["egress"]
+        for p in rule["ports"]
+    ]
+    assert 443 not in server_ports
