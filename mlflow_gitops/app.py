@@ -292,8 +292,9 @@ def network_flows(
         for backend in exposure.backends:
             if backend.pods is None:
                 raise RenderError(
-                    f"exposure: the route's backend {backend.service!r} names no pods, so no "
-                    "network policy can admit its traffic. Fix: give the option's Backend its pods"
+                    f"overlays/{identity.overlay}.yaml: exposure: the route's backend "
+                    f"{backend.service!r} names no pods, so no network policy can admit its "
+                    "traffic. Fix: give the option's Backend its pods"
                 )
             flows.append(Flow(source, backend.pods, tcp(backend.port)))
     clients = settings.network.in_cluster_clients
@@ -301,8 +302,9 @@ def network_flows(
         clients = ({},) if auth.checks_every_request else ()
     elif clients and not auth.checks_every_request:
         raise RenderError(
-            f"network.in_cluster_clients: with auth kind {settings.auth.kind!r} MLflow checks no "
-            "request itself, so a direct call would bypass the auth proxy. Fix: remove "
+            f"overlays/{identity.overlay}.yaml: network.in_cluster_clients: with auth kind "
+            f"{settings.auth.kind!r} MLflow checks no request itself, so a direct call would "
+            "bypass the auth proxy. Fix: remove "
             "network.in_cluster_clients (clients go through the exposure's host)"
         )
     flows += [Flow(NamespacePods(labels), server, port) for labels in clients]

@@ -122,10 +122,11 @@ class NamespaceNetworkPolicies(Construct):
             for end in (f.source, f.destination)
             if isinstance(end, Addresses)
         }
+        in_use = ", ".join(sorted(used)) or "none"
         for role in sorted(set(network.egress_cidrs) - used):
             raise RenderError(
-                f"network.egress_cidrs.{role}: no peer of this overlay is reached by that role "
-                f"(roles in use: {', '.join(sorted(used)) or 'none'}). Fix: remove the entry"
+                f"overlays/{identity.overlay}.yaml: network.egress_cidrs.{role}: no peer of this "
+                f"overlay is reached by that role (roles in use: {in_use}). Fix: remove the entry"
             )
         k8s.KubeNetworkPolicy(
             self,

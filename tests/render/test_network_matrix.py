@@ -20,6 +20,7 @@ import yaml
 
 from mlflow_gitops.app import MlflowChart
 from mlflow_gitops.config import Overlay
+from mlflow_gitops.errors import RenderError
 from mlflow_gitops.output import read_project_files
 from tests.render.connectivity import Address, Packet, Pod, allowed
 from tests.render.test_network_policies import INTERNET, INTRUDER, NGINX, STRANGER
@@ -159,3 +160,27 @@ def test_combination_renders_policies_with_the_right_peers(
         )
     else:
         assert cilium == []
+
+
+def _render(data: dict[str, Any]) -> None:
+    MlflowChart(cdk8s.App(), "combo", Overlay.model_validate(data), read_project_files(ROOT))
+
+
+def test_direct_clients_behind_a_proxy_that_is_the_only_gate_are_refused() -> None:
+    data = overlay("cnpg", "volume+s3", "authentik", "httproute")
+    data["network"]["in_cluster_clients"] = [{"kubernetes.io/metadata.name": "team-a"}]
+    with pytest.raises(RenderError) as refused:
+        _render(data)
+    message = str(refused.value)
+    assert message.startswith("overlays/combo.yaml: network.in_cluster_clients:")
+    assert "'authentik-proxy'" in message and "Fix: remove network.in_cluster_clients" in message
+
+
+def test_cidrs_for_a_role_no_peer_has_are_refused() -> None:
+    data = overlay("statefulset", "volume+s3", "basic-auth", "ingress")
+    data["network"]["egress_cidrs"]["identity-provider"] = ["192.0.2.0/24"]
+    with pytest.raises(RenderError) as refused:
+        _render(data)
+    message = str(refused.value)
+    assert message.startswith("overlays/combo.yaml: network.egress_cidrs.identity-provider:")
+    assert "Fix: remove the entry" in message
