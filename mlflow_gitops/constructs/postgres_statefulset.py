@@ -121,7 +121,19 @@ class PostgresStatefulSetDatabase(Construct):
                 from_secret(layout.admin_password_env, s.admin_password.name, s.admin_password.key)
             )
         scratch = [(f"scratch-{i}", path) for i, path in enumerate(layout.scratch)]
+        # Liveness: the server accepts connections (cheap; pg_isready answers yes even when the
+        # login would fail). Readiness: the app's login runs a query on the app's database,
+        # so a pod whose database or role is missing, or whose password no longer matches the
+        # Secret, takes no traffic.
         ready = k8s.ExecAction(
+            command=[
+                "sh",
+                "-c",
+                f'PGPASSWORD="${layout.password_env}" PGCONNECT_TIMEOUT=3 exec psql -X -w -q '
+                f"-h 127.0.0.1 -p {PORT} -U {s.user} -d {s.database} -tAc 'SELECT 1' -o /dev/null",
+            ]
+        )
+        alive = k8s.ExecAction(
             command=[
                 "pg_isready",
                 "-h",
@@ -144,7 +156,7 @@ class PostgresStatefulSetDatabase(Construct):
                 exec=ready, initial_delay_seconds=5, period_seconds=10, timeout_seconds=5
             ),
             liveness_probe=k8s.Probe(
-                exec=ready,
+                exec=alive,
                 initial_delay_seconds=30,
                 period_seconds=10,
                 timeout_seconds=5,
