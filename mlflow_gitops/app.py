@@ -206,6 +206,7 @@ class MlflowChart(cdk8s.Chart):
                 else ()
             ),
             cors_origins=tuple(f"https://{host}" for host in hosts),
+            health=auth.health,
         )
         SchemaMigrations(
             self,

@@ -89,7 +89,9 @@ class Resources(Strict):
 
 
 class HttpProbe(Strict):
-    path: Annotated[str, Field(pattern=r"^/")] = "/health"
+    # None: the endpoint the server offers for this probe (the auth option knows: the OIDC
+    # plugin serves /health/live and /health/ready, plain MLflow only /health).
+    path: Annotated[str, Field(pattern=r"^/")] | None = None
     initial_delay_seconds: Annotated[int, Field(ge=0)] = 0
     timeout_seconds: Annotated[int, Field(ge=1)] = 5
     period_seconds: Annotated[int, Field(ge=1)] = 10

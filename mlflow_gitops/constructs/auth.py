@@ -14,6 +14,7 @@ from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.peers import Flow, Need, reach_url
 from mlflow_gitops.constructs.postgres import connection_env
+from mlflow_gitops.constructs.server import HealthEndpoints
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 from mlflow_gitops.output import shipped
 
@@ -183,6 +184,12 @@ class KeycloakOidcAuth(Construct):
     @property
     def checks_every_request(self) -> bool:
         return True
+
+    @property
+    def health(self) -> HealthEndpoints:
+        # The plugin's readiness checks its user database; plain /health stays 200 while that
+        # is unreachable (seen in tests/test_runtime_homelab.py).
+        return HealthEndpoints(live="/health/live", ready="/health/ready")
 
     @property
     def migrations(self) -> tuple[MigrationStep, ...]:

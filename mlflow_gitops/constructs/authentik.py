@@ -32,6 +32,7 @@ from mlflow_gitops.constructs.peers import (
     namespace,
     tcp,
 )
+from mlflow_gitops.constructs.server import HealthEndpoints
 from mlflow_gitops.constructs.wiring import ServerWiring
 
 COMPONENT = "auth-proxy"
@@ -151,6 +152,11 @@ class AuthentikProxyAuth(Construct):
         assert outpost is not None
         core = Need(self._authentik, tcp(*AUTHENTIK_SERVER_PORTS))
         return flows_from(outpost, (*self._mlflow.needs, core))
+
+    @property
+    def health(self) -> HealthEndpoints:
+        # Plain MLflow serves /health only.
+        return HealthEndpoints()
 
     @property
     def checks_every_request(self) -> bool:

@@ -21,7 +21,7 @@ from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.peers import Flow, Need
 from mlflow_gitops.constructs.postgres import connection_env
-from mlflow_gitops.constructs.server import container_security, requirements
+from mlflow_gitops.constructs.server import HealthEndpoints, container_security, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 CONFIG_DIR = "/mlflow/auth"
@@ -139,6 +139,11 @@ class BuiltinBasicAuth(Construct):
     @property
     def own_flows(self) -> tuple[Flow, ...]:
         return ()
+
+    @property
+    def health(self) -> HealthEndpoints:
+        # Plain MLflow serves /health only.
+        return HealthEndpoints()
 
     @property
     def checks_every_request(self) -> bool:

@@ -20,6 +20,7 @@ from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.network_policy import WorkloadPolicy
 from mlflow_gitops.constructs.peers import Flow, NamespacePods, Need
+from mlflow_gitops.constructs.server import HealthEndpoints
 from mlflow_gitops.constructs.waits import WaitTarget
 from mlflow_gitops.constructs.wiring import ServerWiring
 
@@ -80,6 +81,11 @@ class AuthOption(HasBootstrapSteps, HasPeers, Protocol):
     @property
     def checks_every_request(self) -> bool:
         """Whether MLflow itself authenticates each request (then a direct call is safe)."""
+        ...
+
+    @property
+    def health(self) -> HealthEndpoints:
+        """The server's probe endpoints under this option's ``--app-name``."""
         ...
 
 

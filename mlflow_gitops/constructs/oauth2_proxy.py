@@ -22,7 +22,12 @@ from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.peers import Addresses, Flow, Need, Pods, flows_from, tcp
-from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
+from mlflow_gitops.constructs.server import (
+    HealthEndpoints,
+    container_security,
+    pod_security_for,
+    requirements,
+)
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 COMPONENT = "auth-proxy"
@@ -214,6 +219,11 @@ class OAuth2ProxyAuth(Construct):
         assert proxy is not None
         github = Need(Addresses("identity-provider"), tcp(443))
         return flows_from(proxy, (*self._mlflow.needs, github))
+
+    @property
+    def health(self) -> HealthEndpoints:
+        # Plain MLflow serves /health only.
+        return HealthEndpoints()
 
     @property
     def checks_every_request(self) -> bool:

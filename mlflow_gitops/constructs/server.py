@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
@@ -13,6 +15,14 @@ from mlflow_gitops.constructs.wiring import ServerWiring, plain
 COMPONENT = "server"
 # A writable scratch directory; the root filesystem is read-only.
 SCRATCH = k8s.Volume(name="tmp", empty_dir=k8s.EmptyDirVolumeSource(size_limit=None))
+
+
+@dataclass(frozen=True)
+class HealthEndpoints:
+    """Where the server answers the kubelet: alive (cheap) and ready to serve."""
+
+    live: str = "/health"
+    ready: str = "/health"
 
 
 def server_pods(identity: Identity) -> Pods:
@@ -55,9 +65,11 @@ def requirements(resources: Resources) -> k8s.ResourceRequirements:
     )
 
 
-def http_probe(probe: HttpProbe, port: int) -> k8s.Probe:
+def http_probe(probe: HttpProbe, default_path: str, port: int) -> k8s.Probe:
     return k8s.Probe(
-        http_get=k8s.HttpGetAction(path=probe.path, port=k8s.IntOrString.from_number(port)),
+        http_get=k8s.HttpGetAction(
+            path=probe.path or default_path, port=k8s.IntOrString.from_number(port)
+        ),
         initial_delay_seconds=probe.initial_delay_seconds,
         timeout_seconds=probe.timeout_seconds,
         period_seconds=probe.period_seconds,
@@ -78,6 +90,7 @@ class MlflowServer(Construct):
         wiring: ServerWiring,
         allowed_hosts: tuple[str, ...],
         cors_origins: tuple[str, ...],
+        health: HealthEndpoints,
     ) -> None:
         super().__init__(scope, id)
         self.service_name = identity.app
@@ -125,10 +138,10 @@ class MlflowServer(Construct):
             ],
             env=list(env),
             ports=[k8s.ContainerPort(name="http", container_port=settings.port)],
-            liveness_probe=http_probe(settings.probes.liveness, settings.port),
-            readiness_probe=http_probe(settings.probes.readiness, settings.port),
+            liveness_probe=http_probe(settings.probes.liveness, health.live, settings.port),
+            readiness_probe=http_probe(settings.probes.readiness, health.ready, settings.port),
             startup_probe=(
-                http_probe(settings.probes.startup, settings.port)
+                http_probe(settings.probes.startup, health.live, settings.port)
                 if settings.probes.startup
                 else None
             ),
