@@ -20,8 +20,9 @@ from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.peers import Flow, Need
+from mlflow_gitops.constructs.pods import container_security, requirements
 from mlflow_gitops.constructs.postgres import connection_env
-from mlflow_gitops.constructs.server import HealthEndpoints, container_security, requirements
+from mlflow_gitops.constructs.server import HealthEndpoints
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 CONFIG_DIR = "/mlflow/auth"

@@ -22,12 +22,8 @@ from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
 from mlflow_gitops.constructs.peers import Addresses, Flow, Need, Pods, flows_from, tcp
-from mlflow_gitops.constructs.server import (
-    HealthEndpoints,
-    container_security,
-    pod_security_for,
-    requirements,
-)
+from mlflow_gitops.constructs.pods import container_security, pod_security_for, requirements
+from mlflow_gitops.constructs.server import HealthEndpoints
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 COMPONENT = "auth-proxy"

@@ -19,8 +19,8 @@ from mlflow_gitops.constructs.database import DatabaseEndpoint
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import DATABASE_WAVE, KEEP, SYNC_WAVE
 from mlflow_gitops.constructs.peers import Flow, Need, Pods, tcp
+from mlflow_gitops.constructs.pods import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
-from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 COMPONENT = "database"

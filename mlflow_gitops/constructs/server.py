@@ -7,10 +7,23 @@ from dataclasses import dataclass
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
-from mlflow_gitops.config import HttpProbe, Resources, RunAs, Server
+from mlflow_gitops.config import HttpProbe, Server
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.peers import Pods
+from mlflow_gitops.constructs.pods import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
+
+# The pod toolkit's defaults are re-exported for modules that still import them from here
+# (bootstrap.py); new code imports mlflow_gitops.constructs.pods.
+__all__ = [
+    "HealthEndpoints",
+    "MlflowServer",
+    "container_security",
+    "http_probe",
+    "pod_security_for",
+    "requirements",
+    "server_pods",
+]
 
 COMPONENT = "server"
 # A writable scratch directory; the root filesystem is read-only.
@@ -28,41 +41,6 @@ class HealthEndpoints:
 def server_pods(identity: Identity) -> Pods:
     # Seed 001: the Service selects app=mlflow.
     return Pods(identity.app, {"app": identity.app})
-
-
-def pod_security_for(run_as: RunAs) -> k8s.PodSecurityContext:
-    return k8s.PodSecurityContext(
-        run_as_non_root=True,
-        run_as_user=run_as.user,
-        run_as_group=run_as.group,
-        fs_group=run_as.fs_group,
-        seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
-    )
-
-
-def container_security() -> k8s.SecurityContext:
-    return k8s.SecurityContext(
-        run_as_non_root=True,
-        allow_privilege_escalation=False,
-        privileged=False,
-        read_only_root_filesystem=True,
-        capabilities=k8s.Capabilities(drop=["ALL"]),
-        seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
-    )
-
-
-def requirements(resources: Resources) -> k8s.ResourceRequirements:
-    """Requests and limits of one container, from the overlay's (or a built-in) sizes."""
-    return k8s.ResourceRequirements(
-        requests={
-            "cpu": k8s.Quantity.from_string(resources.requests_cpu),
-            "memory": k8s.Quantity.from_string(resources.requests_memory),
-        },
-        limits={
-            "cpu": k8s.Quantity.from_string(resources.limits_cpu),
-            "memory": k8s.Quantity.from_string(resources.limits_memory),
-        },
-    )
 
 
 def http_probe(probe: HttpProbe, default_path: str, port: int) -> k8s.Probe:
