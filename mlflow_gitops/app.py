@@ -26,6 +26,7 @@ from mlflow_gitops.config import (
     PostgresStatefulSet,
     S3Artifacts,
     SecretKeyRef,
+    Strict,
     VolumeArtifacts,
 )
 from mlflow_gitops.constructs.argocd import ArgoCdDelivery, Target
@@ -33,29 +34,44 @@ from mlflow_gitops.constructs.artifacts import S3ArtifactStore, VolumeArtifactSt
 from mlflow_gitops.constructs.auth import KeycloakOidcAuth
 from mlflow_gitops.constructs.authentik import AuthentikProxyAuth
 from mlflow_gitops.constructs.basic_auth import BuiltinBasicAuth
-from mlflow_gitops.constructs.bootstrap import BootstrapJob
-from mlflow_gitops.constructs.cilium import CiliumServerPolicy
+from mlflow_gitops.constructs.bootstrap import BootstrapJob, BootstrapStep
+from mlflow_gitops.constructs.cilium import CiliumEntityPolicies
 from mlflow_gitops.constructs.cnpg import CnpgDatabase
+from mlflow_gitops.constructs.contracts import (
+    ArtifactStoreClass,
+    ArtifactStoreOption,
+    AuthClass,
+    AuthOption,
+    DatabaseClass,
+    DatabaseOption,
+    ExposureClass,
+    ExposureOption,
+    HasBootstrapSteps,
+    NetworkPolicyClass,
+    TlsClass,
+)
 from mlflow_gitops.constructs.database import ExternalPostgresDatabase
 from mlflow_gitops.constructs.gcs import GcsArtifactStore
-from mlflow_gitops.constructs.handles import AuthHandles, Backend, FrontsTheUi
+from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.httproute import HttpRouteExposure
 from mlflow_gitops.constructs.ingress import IngressExposure
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.migrations import NAME_SUFFIX as MIGRATE_SUFFIX
 from mlflow_gitops.constructs.migrations import SchemaMigrations
 from mlflow_gitops.constructs.namespace import MlflowNamespace
+from mlflow_gitops.constructs.network_policy import NamespaceNetworkPolicies, workload_policies
 from mlflow_gitops.constructs.oauth2_proxy import OAuth2ProxyAuth
 from mlflow_gitops.constructs.ordering import assign_sync_waves
+from mlflow_gitops.constructs.peers import Flow, NamespacePods, flows_from, job_pods, tcp
 from mlflow_gitops.constructs.platform import (
     AppEnvironment,
     CodeServerHelperScripts,
     KyvernoAppCredentials,
     ThinkubeServiceDiscovery,
 )
-from mlflow_gitops.constructs.postgres import InClusterDatabase
 from mlflow_gitops.constructs.postgres_statefulset import PostgresStatefulSetDatabase
 from mlflow_gitops.constructs.secrets import SecretSources
-from mlflow_gitops.constructs.server import MlflowServer
+from mlflow_gitops.constructs.server import MlflowServer, server_pods
 from mlflow_gitops.constructs.storage import ServerVolumes
 from mlflow_gitops.constructs.tls import CertificateTls, GatewayTerminatedTls, IssuerAnnotationTls
 from mlflow_gitops.constructs.waits import DependencyWaits, WaitTarget
@@ -63,31 +79,36 @@ from mlflow_gitops.constructs.wiring import ServerWiring
 from mlflow_gitops.errors import RenderError
 from mlflow_gitops.output import shipped
 
-# Each option of the overlay model is rendered by exactly one construct class.
-# Adding an option is adding a model, a class and one line here.
-DATABASES: Mapping[type, Any] = {
+# Each option of the overlay model is rendered by exactly one construct class, which
+# offers its family's contract (constructs/contracts.py): mypy checks the constructor call
+# and every question the chart asks. Adding an option is adding a model (to the union in
+# config.py), a class and one line here; everything else the chart asks the option.
+DATABASES: dict[type[Strict], DatabaseClass] = {
     ExternalPostgres: ExternalPostgresDatabase,
     CnpgPostgres: CnpgDatabase,
     PostgresStatefulSet: PostgresStatefulSetDatabase,
 }
-ARTIFACT_STORES: Mapping[type, Any] = {
+ARTIFACT_STORES: dict[type[Strict], ArtifactStoreClass] = {
     VolumeArtifacts: VolumeArtifactStore,
     S3Artifacts: S3ArtifactStore,
     GcsArtifacts: GcsArtifactStore,
 }
-AUTHS: Mapping[type, Any] = {
+AUTHS: dict[type[Strict], AuthClass] = {
     KeycloakOidc: KeycloakOidcAuth,
     BasicAuth: BuiltinBasicAuth,
     OAuth2Proxy: OAuth2ProxyAuth,
     AuthentikProxy: AuthentikProxyAuth,
 }
-TLS: Mapping[type, Any] = {
+TLS: dict[type[Strict], TlsClass] = {
     CertManagerCertificate: CertificateTls,
     IssuerAnnotation: IssuerAnnotationTls,
     GatewayTls: GatewayTerminatedTls,
 }
-EXPOSURES: Mapping[type, Any] = {NginxIngress: IngressExposure, HttpRoute: HttpRouteExposure}
-NETWORK_POLICIES: Mapping[type, Any] = {CiliumPolicy: CiliumServerPolicy}
+EXPOSURES: dict[type[Strict], ExposureClass] = {
+    NginxIngress: IngressExposure,
+    HttpRoute: HttpRouteExposure,
+}
+NETWORK_POLICIES: dict[type[Strict], NetworkPolicyClass] = {CiliumPolicy: CiliumEntityPolicies}
 
 # Files of this repository that the rendered objects ship (plugin and Job sources),
 # read once at the edge and handed in, so that constructs do no I/O.
@@ -98,17 +119,12 @@ def public_hosts(settings: Overlay) -> tuple[str, ...]:
     return settings.exposure.hosts
 
 
-def wait_targets(settings: Overlay, database: object) -> tuple[WaitTarget, ...]:
-    """What the server waits for: its database and, for S3 artifacts, the endpoint."""
-    targets: list[WaitTarget] = []
-    if isinstance(database, InClusterDatabase):
-        targets.append(WaitTarget("database", database.host, database.port))
-    elif isinstance(settings.database, ExternalPostgres):
-        targets.append(WaitTarget("database", settings.database.host, settings.database.port))
-    s3 = getattr(settings.artifacts, "s3", None)
-    if s3 is not None:
-        targets.append(WaitTarget.from_url("s3", s3.endpoint_url))
-    return tuple(targets)
+def wait_targets(
+    database: DatabaseOption, artifacts: ArtifactStoreOption
+) -> tuple[WaitTarget, ...]:
+    """What the server waits for: its database, then what the artifact store names."""
+    endpoint = database.endpoint
+    return (WaitTarget("database", endpoint.host, endpoint.port), *artifacts.wait_targets)
 
 
 def public_host_patterns(hosts: tuple[str, ...]) -> tuple[str, ...]:
@@ -154,7 +170,7 @@ class MlflowChart(cdk8s.Chart):
             self, "artifacts", identity=identity, settings=settings.artifacts
         )
         # The Service MlflowServer renders: named after the app, on the server port.
-        mlflow = Backend(identity.app, settings.server.port)
+        mlflow = Backend(identity.app, settings.server.port, server_pods(identity))
         auth = AUTHS[type(settings.auth)](
             self,
             "auth",
@@ -173,7 +189,7 @@ class MlflowChart(cdk8s.Chart):
                 self,
                 "waits",
                 settings=settings.wait_for_dependencies,
-                targets=wait_targets(settings, database),
+                targets=wait_targets(database, artifacts),
             ).wiring
             if settings.wait_for_dependencies
             else ServerWiring()
@@ -190,6 +206,7 @@ class MlflowChart(cdk8s.Chart):
                 else ()
             ),
             cors_origins=tuple(f"https://{host}" for host in hosts),
+            health=auth.health,
         )
         SchemaMigrations(
             self,
@@ -197,19 +214,46 @@ class MlflowChart(cdk8s.Chart):
             identity=identity,
             server=settings.server,
             database=database,
-            auth=auth,
+            auth_steps=auth.migrations,
         )
         tls = TLS[type(settings.exposure.tls)](
             self, "tls", identity=identity, settings=settings.exposure.tls, hosts=hosts
         )
-        EXPOSURES[type(settings.exposure)](
+        exposure = EXPOSURES[type(settings.exposure)](
             self,
             "exposure",
             identity=identity,
             settings=settings.exposure,
             tls=tls,
-            ui=auth.ui_backend if isinstance(auth, FrontsTheUi) else mlflow,
-            api=Backend(server.service_name, server.port),
+            ui=auth.ui_backend or mlflow,
+            api=Backend(server.service_name, server.port, mlflow.pods),
+        )
+        integrate(self, identity, settings, public_url, files)
+        # Bootstrap Jobs, in the order the options were composed; one image for all:
+        # the server's, which the overlay already pulls (never one whose pull secret a Job makes).
+        options: tuple[HasBootstrapSteps, ...] = (secrets, database, artifacts, auth)
+        steps = tuple(step for option in options for step in option.bootstrap_steps)
+        for step in steps:
+            BootstrapJob(
+                self,
+                step.name,
+                identity=identity,
+                step=step,
+                script_source=shipped(files, f"jobs/{step.script}"),
+                image=settings.server.image,
+                run_as=settings.server.run_as,
+            )
+        flows = network_flows(
+            settings,
+            identity,
+            database=database,
+            artifacts=artifacts,
+            auth=auth,
+            exposure=exposure,
+            steps=steps,
+        )
+        NamespaceNetworkPolicies(
+            self, "network", identity=identity, network=settings.network, flows=flows
         )
         if settings.network_policy:
             NETWORK_POLICIES[type(settings.network_policy)](
@@ -217,33 +261,63 @@ class MlflowChart(cdk8s.Chart):
                 "network-policy",
                 identity=identity,
                 settings=settings.network_policy,
-                database=database if isinstance(database, InClusterDatabase) else None,
-                ui=auth.ui_backend if isinstance(auth, FrontsTheUi) else None,
-                server_port=server.port,
+                policies=workload_policies(flows, settings.network),
             )
-        integrate(self, identity, settings, public_url, files)
-        # Bootstrap Jobs, in the order the options were composed; one image for all:
-        # the server's, which the overlay already pulls (never one whose pull secret a Job makes).
-        for option in (secrets, database, artifacts, auth):
-            for step in getattr(option, "bootstrap_steps", ()):
-                BootstrapJob(
-                    self,
-                    step.name,
-                    identity=identity,
-                    step=step,
-                    script_source=shipped(files, f"jobs/{step.script}"),
-                    image=settings.server.image,
-                    run_as=settings.server.run_as,
-                )
         assign_sync_waves(self)
+
+
+def network_flows(
+    settings: Overlay,
+    identity: Identity,
+    *,
+    database: DatabaseOption,
+    artifacts: ArtifactStoreOption,
+    auth: AuthOption,
+    exposure: ExposureOption,
+    steps: tuple[BootstrapStep, ...],
+) -> tuple[Flow, ...]:
+    """Who talks to whom, from what each option declares (STYLE.md: policies derived)."""
+    server = server_pods(identity)
+    port = tcp(settings.server.port)
+    flows = [
+        # The server (its init containers included) reaches what the options provide.
+        *flows_from(server, database.access + artifacts.access + auth.access),
+        *database.own_flows,
+        *auth.own_flows,
+        # The migration Job (a Sync hook) reaches the database, as every bootstrap Job
+        # reaches what its script talks to.
+        *flows_from(job_pods(f"{identity.app}-{MIGRATE_SUFFIX}"), database.access),
+        *(flow for step in steps for flow in flows_from(job_pods(step.name), step.needs)),
+    ]
+    for source in exposure.sources:
+        for backend in exposure.backends:
+            if backend.pods is None:
+                raise RenderError(
+                    f"overlays/{identity.overlay}.yaml: exposure: the route's backend "
+                    f"{backend.service!r} names no pods, so no network policy can admit its "
+                    "traffic. Fix: give the option's Backend its pods"
+                )
+            flows.append(Flow(source, backend.pods, tcp(backend.port)))
+    clients = settings.network.in_cluster_clients
+    if clients is None:
+        clients = ({},) if auth.checks_every_request else ()
+    elif clients and not auth.checks_every_request:
+        raise RenderError(
+            f"overlays/{identity.overlay}.yaml: network.in_cluster_clients: with auth kind "
+            f"{settings.auth.kind!r} MLflow checks no request itself, so a direct call would "
+            "bypass the auth proxy. Fix: remove "
+            "network.in_cluster_clients (clients go through the exposure's host)"
+        )
+    flows += [Flow(NamespacePods(labels), server, port) for labels in clients]
+    return tuple(flows)
 
 
 def app_environment(settings: Overlay, public_url: str) -> AppEnvironment:
     """Seed 000's variables, for the Keycloak apps identity (validated at the edge)."""
     auth = settings.auth
     assert isinstance(auth, KeycloakOidc) and auth.bootstrap is not None
-    s3 = getattr(settings.artifacts, "s3", None)
-    admin = getattr(settings.database, "admin", None)
+    s3 = settings.artifacts.s3_connection()
+    admin = settings.database.platform_admin()
     credentials = settings.integrations.app_credentials
     legacy = bool(credentials and credentials.legacy_admin_password)
     return AppEnvironment(

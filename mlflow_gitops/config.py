@@ -23,6 +23,11 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def own_secret_refs(self) -> tuple[tuple[str, str], ...]:
+        """(Secret, key) pairs this model names other than through SecretKeyRef fields,
+        which ``secret_refs`` finds by walking the fields."""
+        return ()
+
 
 def _not_latest(tag: str) -> str:
     if tag == "latest":
@@ -39,6 +44,9 @@ EnvName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 # PostgreSQL database and role names as rendered unquoted-safe (the Bitnami chart's bn_mlflow).
 PgName = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]{0,62}$")]
 SecretKey = Annotated[str, Field(pattern=r"^[-._a-zA-Z0-9]+$")]
+# Label selectors as NetworkPolicies use them (namespaceSelector/podSelector matchLabels).
+Labels = dict[Annotated[str, Field(pattern=r"^([a-z0-9.-]+/)?[A-Za-z0-9._-]{1,63}$")], str]
+Cidr = Annotated[str, Field(pattern=r"^[0-9a-fA-F:.]+/\d{1,3}$")]
 
 
 class SecretKeyRef(Strict):
@@ -47,8 +55,15 @@ class SecretKeyRef(Strict):
     name: ObjectName
     key: Annotated[str, Field(pattern=r"^[-._a-zA-Z0-9]+$")]
 
+    def own_secret_refs(self) -> tuple[tuple[str, str], ...]:
+        return ((self.name, self.key),)
+
 
 # --- the MLflow server -------------------------------------------------------------------
+
+
+# The key of a pull Secret (type kubernetes.io/dockerconfigjson).
+PULL_SECRET_KEY = ".dockerconfigjson"
 
 
 class Image(Strict):
@@ -61,6 +76,9 @@ class Image(Strict):
     def reference(self) -> str:
         return f"{self.repository}:{self.tag}"
 
+    def own_secret_refs(self) -> tuple[tuple[str, str], ...]:
+        return ((self.pull_secret, PULL_SECRET_KEY),) if self.pull_secret else ()
+
 
 class Resources(Strict):
     # Seed 001 11_deploy: requests 100m CPU / 256Mi, limits 500m CPU / 1Gi.
@@ -71,7 +89,9 @@ class Resources(Strict):
 
 
 class HttpProbe(Strict):
-    path: Annotated[str, Field(pattern=r"^/")] = "/health"
+    # None: the endpoint the server offers for this probe (the auth option knows: the OIDC
+    # plugin serves /health/live and /health/ready, plain MLflow only /health).
+    path: Annotated[str, Field(pattern=r"^/")] | None = None
     initial_delay_seconds: Annotated[int, Field(ge=0)] = 0
     timeout_seconds: Annotated[int, Field(ge=1)] = 5
     period_seconds: Annotated[int, Field(ge=1)] = 10
@@ -152,6 +172,9 @@ class PostgresAdmin(Strict):
     password_key: SecretKey = "password"
     maintenance_database: PgName = "postgres"
 
+    def own_secret_refs(self) -> tuple[tuple[str, str], ...]:
+        return ((self.secret, self.user_key), (self.secret, self.password_key))
+
 
 class ExternalPostgres(Strict):
     """A PostgreSQL server the platform already runs (seed 001: the shared postgres)."""
@@ -175,6 +198,9 @@ class ExternalPostgres(Strict):
             )
         return self
 
+    def platform_admin(self) -> PostgresAdmin | None:
+        return self.admin
+
 
 class CnpgPostgres(Strict):
     """A CloudNativePG ``Cluster`` in the namespace (seed 002: ``mlflow-postgres``)."""
@@ -191,9 +217,15 @@ class CnpgPostgres(Strict):
     credentials_secret: ObjectName
     # Further databases owned by the same role (e.g. MLflow's auth database).
     extra_databases: tuple[PgName, ...] = ()
+    # Where the operator runs: it must reach every instance on 8000 (status) and 5432.
+    operator_namespace: ObjectName = "cnpg-system"
+    operator_labels: Labels = {"app.kubernetes.io/name": "cloudnative-pg"}
 
-    def secret_refs(self) -> tuple[tuple[str, str], ...]:
+    def own_secret_refs(self) -> tuple[tuple[str, str], ...]:
         return ((self.credentials_secret, "username"), (self.credentials_secret, "password"))
+
+    def platform_admin(self) -> PostgresAdmin | None:
+        return None
 
 
 class PostgresStatefulSet(Strict):
@@ -224,6 +256,10 @@ class PostgresStatefulSet(Strict):
     # The data claim template's labels; None: the pod's labels.
     claim_labels: dict[str, str] | None = None
 
+    def platform_admin(self) -> PostgresAdmin | None:
+        # The superuser is the StatefulSet's own, not a platform login (see admin_password).
+        return None
+
 
 Database = Annotated[
     ExternalPostgres | CnpgPostgres | PostgresStatefulSet, Field(discriminator="kind")
@@ -246,6 +282,12 @@ class S3Connection(Strict):
     # The bucket bootstrap Job creates the bucket if it is missing (never touches one that exists).
     create_bucket: bool = True
 
+    def own_secret_refs(self) -> tuple[tuple[str, str], ...]:
+        return (
+            (self.credentials_secret, self.access_key_id_key),
+            (self.credentials_secret, self.secret_access_key_key),
+        )
+
 
 class VolumeArtifacts(Strict):
     """Artifacts on a mounted volume, served to clients through the tracking server."""
@@ -256,11 +298,18 @@ class VolumeArtifacts(Strict):
     # Credentials for runs whose artifact location is in this bucket (seed 001 keeps them).
     s3: S3Connection | None = None
 
+    def s3_connection(self) -> S3Connection | None:
+        """The bucket apps may also reach directly, with the keys of its Secret."""
+        return self.s3
+
 
 class S3Artifacts(Strict):
     kind: Literal["s3"]
     s3: S3Connection
     prefix: str = ""
+
+    def s3_connection(self) -> S3Connection | None:
+        return self.s3
 
 
 class WorkloadIdentity(Strict):
@@ -293,6 +342,9 @@ class GcsArtifacts(Strict):
     project: Annotated[str, Field(pattern=r"^[a-z][-a-z0-9]{4,28}[a-z0-9]$")] | None = None
     location: Annotated[str, Field(pattern=r"^[A-Za-z0-9-]+$")] = "US"
 
+    def s3_connection(self) -> S3Connection | None:
+        return None
+
 
 ArtifactStore = Annotated[VolumeArtifacts | S3Artifacts | GcsArtifacts, Field(discriminator="kind")]
 
@@ -322,6 +374,12 @@ class KeycloakBootstrap(Strict):
     realm_admin_user: Annotated[str, Field(min_length=1)] = "tkadmin"
     access_token_lifespan_seconds: Annotated[int, Field(ge=60)] = 3600
     apps: KeycloakAppsIdentity = KeycloakAppsIdentity()
+
+    def own_secret_refs(self) -> tuple[tuple[str, str], ...]:
+        return (
+            (self.admin_secret, self.admin_username_key),
+            (self.admin_secret, self.admin_password_key),
+        )
 
 
 class KeycloakOidc(Strict):
@@ -355,6 +413,10 @@ class KeycloakOidc(Strict):
     def issuer(self) -> str:
         return f"{self.keycloak_url.rstrip('/')}/realms/{self.realm}"
 
+    def user_store(self) -> str | None:
+        """The database the option keeps its users and permissions in, if it has one."""
+        return self.users_database
+
 
 Permission = Literal["READ", "USE", "EDIT", "MANAGE", "NO_PERMISSIONS"]
 
@@ -382,6 +444,9 @@ class BasicAuth(Strict):
     default_permission: Literal["READ", "EDIT", "MANAGE", "NO_PERMISSIONS"] = "READ"
     # The user store, beside MLflow's database on the same server.
     users_database: PgName = "mlflow_auth"
+
+    def user_store(self) -> str | None:
+        return self.users_database
 
 
 class OAuth2Proxy(Strict):
@@ -412,6 +477,9 @@ class OAuth2Proxy(Strict):
         secret_key=SecretKeyRef(name="mlflow-creds", key="flask-server-secret-key"),
     )
 
+    def user_store(self) -> str | None:
+        return self.mlflow.users_database
+
 
 class AuthentikProxy(Strict):
     """Authentik's proxy outpost in front of MLflow, set up by a blueprint (seed 002)."""
@@ -427,6 +495,10 @@ class AuthentikProxy(Strict):
     authorization_flow: ObjectName = "default-provider-authorization-implicit-consent"
     invalidation_flow: ObjectName = "default-provider-invalidation-flow"
     outpost_port: Annotated[int, Field(ge=1, le=65535)] = 9000
+
+    def user_store(self) -> str | None:
+        # Authentik keeps its users in its own database.
+        return None
 
 
 Auth = Annotated[
@@ -493,6 +565,9 @@ class NginxIngress(Strict):
     # Seed 001: unlimited request bodies, so large model uploads pass through nginx.
     annotations: dict[str, str] = {"nginx.ingress.kubernetes.io/proxy-body-size": "0"}
     tls: Tls
+    # The namespace of the controller's pods, the only ones the network policy lets call the
+    # backends from outside: ingress-nginx's chart installs into `ingress-nginx`.
+    controller_namespace_labels: Labels = {"kubernetes.io/metadata.name": "ingress-nginx"}
 
     @property
     def hosts(self) -> tuple[str, ...]:
@@ -508,6 +583,10 @@ class HttpRoute(Strict):
     gateway_namespace: ObjectName
     section_name: ObjectName | None = None
     tls: Tls = GatewayTls(kind="gateway")
+    # The namespace of the Gateway's proxy pods; None: gateway_namespace (Envoy Gateway and
+    # Istio may run them elsewhere). Cilium's own Envoy is a reserved identity, not a pod:
+    # network_policy kind cilium admits it as the `ingress` entity.
+    proxy_namespace_labels: Labels | None = None
 
     @property
     def hosts(self) -> tuple[str, ...]:
@@ -586,16 +665,31 @@ SecretSource = Annotated[
 
 
 class CiliumPolicy(Strict):
-    """A CiliumNetworkPolicy around the server: who may call it, what it may call (seed 002)."""
+    """CiliumNetworkPolicies beside the core set, for peers only Cilium can name (seed 002)."""
 
     kind: Literal["cilium"]
     # Traffic from Cilium's Gateway API / Ingress Envoy carries the reserved ``ingress`` identity.
     allow_gateway: bool = True
-    dns_namespace: ObjectName = "kube-system"
-    dns_labels: dict[str, str] = {"k8s-app": "kube-dns"}
 
 
 NetworkPolicy = Annotated[CiliumPolicy, Field(discriminator="kind")]
+
+EgressRole = Literal["database", "object-store", "identity-provider", "kubernetes-api", "upstream"]
+
+
+class Network(Strict):
+    """What the derived NetworkPolicies (rendered for every overlay) cannot know themselves."""
+
+    dns_namespace: ObjectName = "kube-system"
+    dns_labels: Labels = {"k8s-app": "kube-dns"}
+    # Address ranges of peers known only by address, by role (an external database, an S3
+    # endpoint, the identity provider, the Kubernetes API, an auth proxy's upstream). A role
+    # not listed is reachable at any address, on its port only.
+    egress_cidrs: dict[EgressRole, tuple[Cidr, ...]] = {}
+    # Namespaces whose pods may call the MLflow Service directly (label selectors; {} is
+    # every namespace). None: every namespace when MLflow checks each request itself, none
+    # when an auth proxy is the only gate (a direct call would bypass it).
+    in_cluster_clients: tuple[Labels, ...] | None = None
 
 
 # --- platform integrations (seed 001 17_configure_discovery, seed 000) ---------------------
@@ -695,6 +789,7 @@ class Overlay(Strict):
     # How every Secret the pods reference comes to exist: name -> source.
     secrets: dict[ObjectName, SecretSource] = {}
     network_policy: NetworkPolicy | None = None
+    network: Network = Network()
     wait_for_dependencies: DependencyWait | None = None
     integrations: Integrations = Integrations()
     argocd: Delivery = Delivery()
@@ -734,7 +829,7 @@ class Overlay(Strict):
                 "identity. Fix: use auth kind 'keycloak-oidc' with auth.bootstrap"
             )
         credentials = self.integrations.app_credentials
-        admin = getattr(self.database, "admin", None)
+        admin = self.database.platform_admin()
         if credentials and credentials.legacy_admin_password and admin is None:
             raise ValueError(
                 "integrations.app_credentials.legacy_admin_password: ADMIN_PASSWORD comes from "
@@ -744,7 +839,7 @@ class Overlay(Strict):
 
     @model_validator(mode="after")
     def _auth_database_exists(self) -> Overlay:
-        store = auth_database(self.auth)
+        store = self.auth.user_store()
         known = (self.database.database, *self.database.extra_databases)
         if store is not None and store not in known:
             raise ValueError(
@@ -771,39 +866,10 @@ class Overlay(Strict):
         return self
 
 
-PULL_SECRET_KEY = ".dockerconfigjson"
-
-
-def auth_database(auth: KeycloakOidc | BasicAuth | OAuth2Proxy | AuthentikProxy) -> str | None:
-    """The database an auth option keeps its users and permissions in, if it has one."""
-    if isinstance(auth, OAuth2Proxy):
-        return auth.mlflow.users_database
-    if isinstance(auth, KeycloakOidc | BasicAuth):
-        return auth.users_database
-    return None
-
-
-def secret_refs(model: BaseModel) -> list[tuple[str, str]]:
-    """Every (Secret, key) an overlay's settings make a pod read, found by walking the model."""
-    found: list[tuple[str, str]] = []
-    if isinstance(model, SecretKeyRef):
-        return [(model.name, model.key)]
-    if isinstance(model, S3Connection):
-        found += [
-            (model.credentials_secret, model.access_key_id_key),
-            (model.credentials_secret, model.secret_access_key_key),
-        ]
-    if isinstance(model, Image) and model.pull_secret:
-        found.append((model.pull_secret, PULL_SECRET_KEY))
-    if isinstance(model, CnpgPostgres):
-        found += model.secret_refs()
-    if isinstance(model, KeycloakBootstrap):
-        found += [
-            (model.admin_secret, model.admin_username_key),
-            (model.admin_secret, model.admin_password_key),
-        ]
-    if isinstance(model, PostgresAdmin):
-        found += [(model.secret, model.user_key), (model.secret, model.password_key)]
+def secret_refs(model: Strict) -> list[tuple[str, str]]:
+    """Every (Secret, key) an overlay's settings make a pod read: what each model names
+    itself (``own_secret_refs``) and what its fields name, found by walking the model."""
+    found = list(model.own_secret_refs())
     for field in type(model).model_fields:
         if field != "secrets":
             found += _refs_in(getattr(model, field))
@@ -811,7 +877,7 @@ def secret_refs(model: BaseModel) -> list[tuple[str, str]]:
 
 
 def _refs_in(value: object) -> list[tuple[str, str]]:
-    if isinstance(value, BaseModel):
+    if isinstance(value, Strict):
         return secret_refs(value)
     if isinstance(value, tuple | list):
         return [ref for item in value for ref in _refs_in(item)]

@@ -8,6 +8,8 @@ from constructs import Construct
 from mlflow_gitops.config import S3Artifacts, S3Connection, VolumeArtifacts
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.peers import Need, reach_url
+from mlflow_gitops.constructs.waits import WaitTarget
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 
@@ -40,6 +42,7 @@ def bucket_step(identity: Identity, s3: S3Connection | None) -> tuple[BootstrapS
             name=f"{identity.app}-bucket-setup",
             script="bucket_bootstrap.py",
             wiring=ServerWiring(env=tuple(env)),
+            needs=(reach_url("object-store", s3.endpoint_url),),
         ),
     )
 
@@ -59,6 +62,17 @@ class VolumeArtifactStore(Construct):
         self.bootstrap_steps = bucket_step(identity, settings.s3)
 
     @property
+    def wait_targets(self) -> tuple[WaitTarget, ...]:
+        s3 = self._settings.s3
+        return (WaitTarget.from_url("s3", s3.endpoint_url),) if s3 else ()
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        # The server holds the bucket's keys for runs whose artifacts live there.
+        s3 = self._settings.s3
+        return (reach_url("object-store", s3.endpoint_url),) if s3 else ()
+
+    @property
     def wiring(self) -> ServerWiring:
         s = self._settings
         served = ServerWiring(args=("--serve-artifacts", f"--artifacts-destination={s.path}"))
@@ -74,6 +88,14 @@ class S3ArtifactStore(Construct):
         super().__init__(scope, id)
         self._settings = settings
         self.bootstrap_steps = bucket_step(identity, settings.s3)
+
+    @property
+    def wait_targets(self) -> tuple[WaitTarget, ...]:
+        return (WaitTarget.from_url("s3", self._settings.s3.endpoint_url),)
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        return (reach_url("object-store", self._settings.s3.endpoint_url),)
 
     @property
     def wiring(self) -> ServerWiring:

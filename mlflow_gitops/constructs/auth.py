@@ -9,10 +9,12 @@ from constructs import Construct
 
 from mlflow_gitops.config import KeycloakBootstrap, KeycloakOidc
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
-from mlflow_gitops.constructs.handles import AuthHandles
+from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
+from mlflow_gitops.constructs.peers import Flow, Need, reach_url
 from mlflow_gitops.constructs.postgres import connection_env
+from mlflow_gitops.constructs.server import HealthEndpoints
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 from mlflow_gitops.output import shipped
 
@@ -167,6 +169,29 @@ class KeycloakOidcAuth(Construct):
         )
 
     @property
+    def ui_backend(self) -> Backend | None:
+        return None
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        # The plugin fetches the provider's discovery document and keys, and exchanges codes.
+        return (reach_url("identity-provider", self._settings.keycloak_url),)
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        return ()
+
+    @property
+    def checks_every_request(self) -> bool:
+        return True
+
+    @property
+    def health(self) -> HealthEndpoints:
+        # The plugin's readiness checks its user database; plain /health stays 200 while that
+        # is unreachable (seen in tests/test_runtime_homelab.py).
+        return HealthEndpoints(live="/health/live", ready="/health/ready")
+
+    @property
     def migrations(self) -> tuple[MigrationStep, ...]:
         """The plugin's user database, upgraded to the image's alembic head."""
         return (
@@ -216,5 +241,6 @@ class KeycloakOidcAuth(Construct):
                 ),
                 config_env="KEYCLOAK_BOOTSTRAP_CONFIG",
                 config=keycloak_config(s, boot, host),
+                needs=(reach_url("identity-provider", boot.admin_url or s.keycloak_url),),
             ),
         )

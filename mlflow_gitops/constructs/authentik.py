@@ -19,11 +19,26 @@ from cdk8s_plus_35 import k8s
 from constructs import Construct
 
 from mlflow_gitops.config import AuthentikProxy
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.migrations import MigrationStep
+from mlflow_gitops.constructs.peers import (
+    Flow,
+    NamespacePods,
+    Need,
+    Pods,
+    flows_from,
+    namespace,
+    tcp,
+)
+from mlflow_gitops.constructs.server import HealthEndpoints
 from mlflow_gitops.constructs.wiring import ServerWiring
 
 COMPONENT = "auth-proxy"
+# The label Authentik's Kubernetes integration puts on outpost pods.
+OUTPOST_LABEL = "goauthentik.io/outpost-name"
+AUTHENTIK_SERVER_PORTS = (9000, 9443)
 
 
 def _q(value: str) -> str:
@@ -87,7 +102,12 @@ class AuthentikProxyAuth(Construct):
         handles: AuthHandles,
     ) -> None:
         super().__init__(scope, id)
-        self._backend = Backend(f"ak-outpost-{settings.outpost_name}", settings.outpost_port)
+        outpost = f"ak-outpost-{settings.outpost_name}"
+        # Authentik's Kubernetes integration labels the outpost's pods with its name.
+        pods = Pods(outpost, {OUTPOST_LABEL: settings.outpost_name})
+        self._backend = Backend(outpost, settings.outpost_port, pods)
+        self._mlflow = handles.mlflow
+        self._authentik = NamespacePods(namespace(settings.authentik_namespace))
         name = f"{identity.app}-authentik-blueprint"
         k8s.KubeConfigMap(
             self,
@@ -108,9 +128,42 @@ class AuthentikProxyAuth(Construct):
         )
 
     @property
-    def ui_backend(self) -> Backend:
+    def ui_backend(self) -> Backend | None:
         return self._backend
 
     @property
     def wiring(self) -> ServerWiring:
         return ServerWiring()
+
+    @property
+    def migrations(self) -> tuple[MigrationStep, ...]:
+        # MLflow runs without auth; Authentik keeps its users in its own database.
+        return ()
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        return ()
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        """The outpost proxies to MLflow and keeps a connection to Authentik's server, whose
+        pods listen on 9000 (HTTP) and 9443 (HTTPS) in Authentik's namespace."""
+        outpost = self._backend.pods
+        assert outpost is not None
+        core = Need(self._authentik, tcp(*AUTHENTIK_SERVER_PORTS))
+        return flows_from(outpost, (*self._mlflow.needs, core))
+
+    @property
+    def health(self) -> HealthEndpoints:
+        # Plain MLflow serves /health only.
+        return HealthEndpoints()
+
+    @property
+    def checks_every_request(self) -> bool:
+        # MLflow runs without auth: the outpost is the only gate.
+        return False
+
+    @property
+    def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        # The blueprint ConfigMap is the whole setup; Authentik applies it itself.
+        return ()

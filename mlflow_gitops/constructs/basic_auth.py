@@ -15,11 +15,14 @@ from cdk8s_plus_35 import k8s
 from constructs import Construct
 
 from mlflow_gitops.config import BasicAuth, Resources
-from mlflow_gitops.constructs.handles import AuthHandles
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
+from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
+from mlflow_gitops.constructs.peers import Flow, Need
+from mlflow_gitops.constructs.pods import container_security, requirements
 from mlflow_gitops.constructs.postgres import connection_env
-from mlflow_gitops.constructs.server import container_security, requirements
+from mlflow_gitops.constructs.server import HealthEndpoints
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 CONFIG_DIR = "/mlflow/auth"
@@ -124,6 +127,32 @@ class BuiltinBasicAuth(Construct):
             mounts=(k8s.VolumeMount(name="auth-config", mount_path=CONFIG_DIR, read_only=True),),
             init_containers=(render,),
         )
+
+    @property
+    def ui_backend(self) -> Backend | None:
+        return None
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        # The user store is on the database the server reaches anyway.
+        return ()
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        return ()
+
+    @property
+    def health(self) -> HealthEndpoints:
+        # Plain MLflow serves /health only.
+        return HealthEndpoints()
+
+    @property
+    def checks_every_request(self) -> bool:
+        return True
+
+    @property
+    def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        return ()
 
     @property
     def migrations(self) -> tuple[MigrationStep, ...]:

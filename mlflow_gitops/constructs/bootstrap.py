@@ -24,6 +24,7 @@ from constructs import Construct
 from mlflow_gitops.config import Image, Resources, RunAs
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import SYNC_WAVE
+from mlflow_gitops.constructs.peers import Need
 from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
 
@@ -54,6 +55,7 @@ class BootstrapStep:
     config_env: str | None = None  # the variable that carries the config file's path
     config: Mapping[str, Any] | Sequence[Any] | None = None
     rules: tuple[k8s.PolicyRule, ...] = ()
+    needs: tuple[Need, ...] = ()  # what the script reaches, for the network policies
 
 
 def config_json(config: Mapping[str, Any] | Sequence[Any]) -> str:

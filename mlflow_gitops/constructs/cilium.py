@@ -1,8 +1,12 @@
-"""A CiliumNetworkPolicy around the MLflow server (seed 002).
+"""CiliumNetworkPolicies for the peers only Cilium can name (seed 002), beside the core set.
 
-In: only from the Gateway (Cilium's Envoy, the reserved ``ingress`` identity) and, when an
-auth proxy fronts the UI, from its pods. Out: only the database pods and DNS. Cilium
-admits the node's own traffic (kubelet probes) by default.
+Cilium enforces the namespace's core NetworkPolicies (network_policy.py) and adds up every
+policy that selects a pod, so these carry only what a core policy cannot say: traffic from
+Cilium's own Envoy (Gateway API, Ingress), which carries the reserved ``ingress`` identity
+rather than a pod's, and traffic to the Kubernetes API, the ``kube-apiserver`` entity.
+Each is derived from the same flows as the core policies: which pods the Gateway routes to
+(the Authentik outpost, by the label the auth option declares), which pods call the API.
+Cilium admits the node's own traffic (kubelet probes) by default.
 """
 
 from __future__ import annotations
@@ -10,17 +14,22 @@ from __future__ import annotations
 from constructs import Construct
 
 from mlflow_gitops.config import CiliumPolicy
-from mlflow_gitops.constructs.handles import Backend
 from mlflow_gitops.constructs.meta import Identity
-from mlflow_gitops.constructs.postgres import InClusterDatabase
+from mlflow_gitops.constructs.network_policy import WorkloadPolicy
+from mlflow_gitops.constructs.peers import Addresses, NamespacePods, Port
 
 COMPONENT = "network-policy"
-NAMESPACE_LABEL = "k8s:io.kubernetes.pod.namespace"
-# The label Authentik's Kubernetes integration puts on outpost pods.
-OUTPOST_LABEL = "goauthentik.io/outpost-name"
 
 
-class CiliumServerPolicy(Construct):
+def _entity(peer: object, settings: CiliumPolicy) -> str | None:
+    if isinstance(peer, NamespacePods) and peer.cilium_entity == "ingress":
+        return peer.cilium_entity if settings.allow_gateway else None
+    if isinstance(peer, Addresses | NamespacePods):
+        return peer.cilium_entity
+    return None
+
+
+class CiliumEntityPolicies(Construct):
     def __init__(
         self,
         scope: Construct,
@@ -28,9 +37,7 @@ class CiliumServerPolicy(Construct):
         *,
         identity: Identity,
         settings: CiliumPolicy,
-        database: InClusterDatabase | None,
-        ui: Backend | None,
-        server_port: int,
+        policies: tuple[WorkloadPolicy, ...],
     ) -> None:
         super().__init__(scope, id)
         # Generated classes load where they are used: only an overlay with one pays for them.
@@ -38,114 +45,75 @@ class CiliumServerPolicy(Construct):
             CiliumNetworkPolicy,
             CiliumNetworkPolicySpec,
             CiliumNetworkPolicySpecEgress,
-            CiliumNetworkPolicySpecEgressToEndpoints,
+            CiliumNetworkPolicySpecEgressToEntities,
             CiliumNetworkPolicySpecEgressToPorts,
             CiliumNetworkPolicySpecEgressToPortsPorts,
             CiliumNetworkPolicySpecEgressToPortsPortsProtocol,
-            CiliumNetworkPolicySpecEgressToPortsRules,
-            CiliumNetworkPolicySpecEgressToPortsRulesDns,
             CiliumNetworkPolicySpecEndpointSelector,
             CiliumNetworkPolicySpecIngress,
-            CiliumNetworkPolicySpecIngressFromEndpoints,
             CiliumNetworkPolicySpecIngressFromEntities,
             CiliumNetworkPolicySpecIngressToPorts,
             CiliumNetworkPolicySpecIngressToPortsPorts,
             CiliumNetworkPolicySpecIngressToPortsPortsProtocol,
         )
 
-        def _tcp_in(port: int) -> list[CiliumNetworkPolicySpecIngressToPorts]:
+        def in_ports(ports: tuple[Port, ...]) -> list[CiliumNetworkPolicySpecIngressToPorts]:
             return [
                 CiliumNetworkPolicySpecIngressToPorts(
                     ports=[
                         CiliumNetworkPolicySpecIngressToPortsPorts(
-                            port=str(port),
-                            protocol=CiliumNetworkPolicySpecIngressToPortsPortsProtocol.TCP,
+                            port=str(p.number),
+                            protocol=CiliumNetworkPolicySpecIngressToPortsPortsProtocol(p.protocol),
                         )
+                        for p in ports
                     ]
                 )
             ]
 
-        ingress: list[CiliumNetworkPolicySpecIngress] = []
-        if settings.allow_gateway:
-            ingress.append(
-                CiliumNetworkPolicySpecIngress(
-                    from_entities=[CiliumNetworkPolicySpecIngressFromEntities.INGRESS],
-                    to_ports=_tcp_in(server_port),
-                )
-            )
-        if ui is not None:
-            # The proxy's pods: any pod of the namespace labelled as the outpost.
-            ingress.append(
-                CiliumNetworkPolicySpecIngress(
-                    from_endpoints=[
-                        CiliumNetworkPolicySpecIngressFromEndpoints(
-                            match_labels={
-                                NAMESPACE_LABEL: identity.namespace,
-                                OUTPOST_LABEL: ui.service.removeprefix("ak-outpost-"),
-                            }
+        def out_ports(ports: tuple[Port, ...]) -> list[CiliumNetworkPolicySpecEgressToPorts]:
+            return [
+                CiliumNetworkPolicySpecEgressToPorts(
+                    ports=[
+                        CiliumNetworkPolicySpecEgressToPortsPorts(
+                            port=str(p.number),
+                            protocol=CiliumNetworkPolicySpecEgressToPortsPortsProtocol(p.protocol),
                         )
-                    ],
-                    to_ports=_tcp_in(server_port),
+                        for p in ports
+                    ]
                 )
-            )
-        egress = [
-            CiliumNetworkPolicySpecEgress(
-                to_endpoints=[
-                    CiliumNetworkPolicySpecEgressToEndpoints(
-                        match_labels={
-                            NAMESPACE_LABEL: settings.dns_namespace,
-                            **{f"k8s:{k}": v for k, v in sorted(settings.dns_labels.items())},
-                        }
-                    )
-                ],
-                to_ports=[
-                    CiliumNetworkPolicySpecEgressToPorts(
-                        ports=[
-                            CiliumNetworkPolicySpecEgressToPortsPorts(
-                                port="53",
-                                protocol=CiliumNetworkPolicySpecEgressToPortsPortsProtocol.ANY,
-                            )
-                        ],
-                        rules=CiliumNetworkPolicySpecEgressToPortsRules(
-                            dns=[CiliumNetworkPolicySpecEgressToPortsRulesDns(match_pattern="*")]
-                        ),
-                    )
-                ],
-            )
-        ]
-        if database is not None:
-            egress.append(
+            ]
+
+        def enum_name(entity: str) -> str:
+            return entity.upper().replace("-", "_HYPHEN_")
+
+        for policy in policies:
+            ingress = [
+                CiliumNetworkPolicySpecIngress(
+                    from_entities=[CiliumNetworkPolicySpecIngressFromEntities[enum_name(entity)]],
+                    to_ports=in_ports(rule.ports),
+                )
+                for rule in policy.ingress
+                if (entity := _entity(rule.peer, settings))
+            ]
+            egress = [
                 CiliumNetworkPolicySpecEgress(
-                    to_endpoints=[
-                        CiliumNetworkPolicySpecEgressToEndpoints(
-                            match_labels={
-                                NAMESPACE_LABEL: identity.namespace,
-                                **dict(database.pod_labels),
-                            }
-                        )
-                    ],
-                    to_ports=[
-                        CiliumNetworkPolicySpecEgressToPorts(
-                            ports=[
-                                CiliumNetworkPolicySpecEgressToPortsPorts(
-                                    port=str(database.port),
-                                    protocol=CiliumNetworkPolicySpecEgressToPortsPortsProtocol.TCP,
-                                )
-                            ]
-                        )
-                    ],
+                    to_entities=[CiliumNetworkPolicySpecEgressToEntities[enum_name(entity)]],
+                    to_ports=out_ports(rule.ports),
                 )
-            )
-        CiliumNetworkPolicy(
-            self,
-            "policy",
-            metadata=identity.crd_metadata(identity.app, COMPONENT),
-            spec=CiliumNetworkPolicySpec(
-                # The server pods, by the selector its Service uses.
-                endpoint_selector=CiliumNetworkPolicySpecEndpointSelector(
-                    match_labels={"app": identity.app}
+                for rule in policy.egress
+                if (entity := _entity(rule.peer, settings))
+            ]
+            if not (ingress or egress):
+                continue
+            CiliumNetworkPolicy(
+                self,
+                policy.pods.name,
+                metadata=identity.crd_metadata(f"allow-{policy.pods.name}", COMPONENT),
+                spec=CiliumNetworkPolicySpec(
+                    endpoint_selector=CiliumNetworkPolicySpecEndpointSelector(
+                        match_labels=dict(sorted(policy.pods.labels.items()))
+                    ),
+                    ingress=ingress or None,
+                    egress=egress or None,
                 ),
-                ingress=ingress,
-                egress=egress,
-            ),
-        )
+            )

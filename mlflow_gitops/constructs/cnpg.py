@@ -7,12 +7,25 @@ from collections.abc import Mapping
 from constructs import Construct
 
 from mlflow_gitops.config import CnpgPostgres
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
+from mlflow_gitops.constructs.database import DatabaseEndpoint
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import KEEP
+from mlflow_gitops.constructs.peers import (
+    KUBERNETES_API,
+    Flow,
+    NamespacePods,
+    Need,
+    Pods,
+    flows_from,
+    namespace,
+    tcp,
+)
 from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
 from mlflow_gitops.constructs.wiring import ServerWiring
 
 COMPONENT = "database"
+STATUS_PORT = 8000  # the instance manager's status endpoint
 
 
 class CnpgDatabase(Construct):
@@ -83,3 +96,32 @@ class CnpgDatabase(Construct):
 
     def uri_for(self, database: str) -> str:
         return postgres_uri(database)
+
+    @property
+    def endpoint(self) -> DatabaseEndpoint:
+        return DatabaseEndpoint(self.host, self.port, self.pod_labels)
+
+    @property
+    def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        return ()
+
+    @property
+    def _pods(self) -> Pods:
+        return Pods(self._settings.cluster_name, self.pod_labels)
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        return (Need(self._pods, tcp(PORT)),)
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        """CloudNativePG's networking page: the operator reaches every instance on 8000
+        (the instance manager) and 5432, instances reach each other (replication, status),
+        and each instance manager reports to the Kubernetes API."""
+        s = self._settings
+        operator = NamespacePods(namespace(s.operator_namespace), s.operator_labels)
+        return (
+            Flow(operator, self._pods, tcp(STATUS_PORT, PORT)),
+            Flow(self._pods, self._pods, tcp(STATUS_PORT, PORT)),
+            *flows_from(self._pods, (KUBERNETES_API,)),
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Protocol
 
 from constructs import Construct
@@ -9,7 +11,17 @@ from constructs import Construct
 from mlflow_gitops.config import ExternalPostgres
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.peers import Flow, Need, reach_host
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
+
+
+@dataclass(frozen=True)
+class DatabaseEndpoint:
+    """Where the server reaches its database; pod_labels when its pods run in the namespace."""
+
+    host: str
+    port: int
+    pod_labels: Mapping[str, str] | None = None
 
 
 class MetadataDatabase(Protocol):
@@ -57,6 +69,19 @@ class ExternalPostgresDatabase(Construct):
         return f"postgresql://$(DB_USER)@$(DB_HOST):$(DB_PORT)/{database}"
 
     @property
+    def endpoint(self) -> DatabaseEndpoint:
+        # Outside the namespace: no pod labels a policy could name.
+        return DatabaseEndpoint(self._settings.host, self._settings.port)
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        return (reach_host("database", self._settings.host, self._settings.port),)
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        return ()
+
+    @property
     def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
         """With an admin login: MLflow's own least-privilege login and its two databases."""
         s = self._settings
@@ -80,5 +105,6 @@ class ExternalPostgresDatabase(Construct):
                         plain("MLFLOW_AUTH_DB_NAME", s.extra_databases[0]),
                     )
                 ),
+                needs=self.access,
             ),
         )

@@ -8,11 +8,17 @@ from constructs import Construct
 from mlflow_gitops.config import GcsArtifacts, GcsKeySecret
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.peers import Addresses, Need, tcp
+from mlflow_gitops.constructs.waits import WaitTarget
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
 
 COMPONENT = "artifacts"
 KEY_DIR = "/var/secrets/google"
 WORKLOAD_IDENTITY = "iam.gke.io/gcp-service-account"
+# GKE's metadata server: 169.254.169.254:80, and 169.254.169.252:988 on clusters without
+# GKE Dataplane V2, where NetworkPolicy sees the redirected address.
+METADATA_CIDR = "169.254.169.254/32"
+METADATA_DATAPLANE_V1_CIDR = "169.254.169.252/32"
 
 
 class GcsArtifactStore(Construct):
@@ -42,6 +48,24 @@ class GcsArtifactStore(Construct):
                 # GKE's metadata server answers by the pod's ServiceAccount; no token needed.
                 automount_service_account_token=False,
             )
+
+    @property
+    def wait_targets(self) -> tuple[WaitTarget, ...]:
+        # Google's endpoint is no dependency a pod can wait out.
+        return ()
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        """Google's APIs (storage, token exchange) on 443; with Workload Identity also GKE's
+        metadata server, which hands out the tokens (GKE's network policy page)."""
+        google = Need(Addresses("object-store"), tcp(443))
+        if isinstance(self._settings.identity, GcsKeySecret):
+            return (google,)
+        metadata = (
+            Need(Addresses("object-store", fixed=(METADATA_CIDR,)), tcp(80)),
+            Need(Addresses("object-store", fixed=(METADATA_DATAPLANE_V1_CIDR,)), tcp(988)),
+        )
+        return (google, *metadata)
 
     @property
     def wiring(self) -> ServerWiring:
@@ -89,5 +113,6 @@ class GcsArtifactStore(Construct):
                     mounts=credentials.mounts,
                     service_account=credentials.service_account,
                 ),
+                needs=self.access,
             ),
         )

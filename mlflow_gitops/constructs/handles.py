@@ -4,29 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from mlflow_gitops.config import Server
 from mlflow_gitops.constructs.database import MetadataDatabase
+from mlflow_gitops.constructs.peers import Need, Pods, tcp
 
 
 @dataclass(frozen=True)
 class Backend:
-    """A Service of the overlay's namespace and the port a route targets."""
+    """A Service of the overlay's namespace and the port a route targets.
+
+    ``pods`` are the pods behind it, for the network policies; their port is ``port`` (each
+    of our Services forwards its port to a container port of the same number).
+    """
 
     service: str
     port: int
+    pods: Pods | None = None
 
     def url(self, namespace: str) -> str:
         return f"http://{self.service}.{namespace}.svc.cluster.local:{self.port}"
 
-
-@runtime_checkable
-class FrontsTheUi(Protocol):
-    """An auth option whose proxy, not MLflow, is what browsers reach (oauth2-proxy, Authentik)."""
-
     @property
-    def ui_backend(self) -> Backend: ...
+    def needs(self) -> tuple[Need, ...]:
+        """What a client of the namespace needs to call it."""
+        return (Need(self.pods, tcp(self.port)),) if self.pods else ()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from constructs import Construct
 from mlflow_gitops.config import HttpRoute
 from mlflow_gitops.constructs.handles import Backend, TlsHandle
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.peers import NamespacePods, namespace
 
 COMPONENT = "exposure"
 
@@ -24,6 +25,14 @@ class HttpRouteExposure(Construct):
         api: Backend,
     ) -> None:
         super().__init__(scope, id)
+        self.backends = (ui,)
+        # The Gateway's proxy pods; on Cilium its Envoy, which carries the `ingress` identity.
+        self.sources = (
+            NamespacePods(
+                settings.proxy_namespace_labels or namespace(settings.gateway_namespace),
+                cilium_entity="ingress",
+            ),
+        )
         # Generated classes load where they are used: only an overlay with one pays for them.
         from mlflow_gitops.imports.gateway_httproute import HttpRoute as HttpRouteObject
         from mlflow_gitops.imports.gateway_httproute import (

@@ -9,6 +9,7 @@ from mlflow_gitops.config import NginxIngress
 from mlflow_gitops.constructs.handles import Backend, TlsHandle
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import SYNC_WAVE
+from mlflow_gitops.constructs.peers import NamespacePods
 
 COMPONENT = "exposure"
 
@@ -47,9 +48,13 @@ class IngressExposure(Construct):
     ) -> None:
         super().__init__(scope, id)
         rules = [_rule(settings.host, ui)]
+        self.backends: tuple[Backend, ...] = (ui,)
         if settings.api_host:
             # API clients authenticate to MLflow itself (seed 003's api.* host).
             rules.append(_rule(settings.api_host, api))
+            self.backends += (api,)
+        # nginx proxies from its controller's pods.
+        self.sources = (NamespacePods(settings.controller_namespace_labels),)
         annotations = {**settings.annotations, **tls.annotations}
         if settings.sync_wave is not None:
             annotations[SYNC_WAVE] = str(settings.sync_wave)

@@ -28,7 +28,7 @@ from mlflow_gitops.config import Resources, Server
 from mlflow_gitops.constructs.database import MetadataDatabase
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import MIGRATION_WAVE, SYNC_WAVE
-from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
+from mlflow_gitops.constructs.pods import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import plain
 
 NAME_SUFFIX = "migrate"
@@ -89,10 +89,10 @@ class SchemaMigrations(Construct):
         identity: Identity,
         server: Server,
         database: MetadataDatabase,
-        auth: object,
+        auth_steps: tuple[MigrationStep, ...],
     ) -> None:
         super().__init__(scope, id)
-        steps = (tracking_schema(database), *getattr(auth, "migrations", ()))
+        steps = (tracking_schema(database), *auth_steps)
         name = f"{identity.app}-{NAME_SUFFIX}"
         image = server.image
 

@@ -21,7 +21,9 @@ from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.handles import AuthHandles, Backend
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.migrations import MigrationStep
-from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
+from mlflow_gitops.constructs.peers import Addresses, Flow, Need, Pods, flows_from, tcp
+from mlflow_gitops.constructs.pods import container_security, pod_security_for, requirements
+from mlflow_gitops.constructs.server import HealthEndpoints
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 COMPONENT = "auth-proxy"
@@ -83,9 +85,10 @@ class OAuth2ProxyAuth(Construct):
         self._basic = BuiltinBasicAuth(
             self, "mlflow", identity=identity, settings=settings.mlflow, handles=handles
         )
-        self._backend = Backend(NAME, settings.port)
+        self._backend = Backend(NAME, settings.port, Pods(NAME, {"app": NAME}))
         self._settings = settings
         self._app = identity.app
+        self._mlflow = handles.mlflow
         self._mlflow_url = handles.mlflow.url(identity.namespace)
         s = settings
         k8s.KubeConfigMap(
@@ -194,12 +197,34 @@ class OAuth2ProxyAuth(Construct):
         )
 
     @property
-    def ui_backend(self) -> Backend:
+    def ui_backend(self) -> Backend | None:
         return self._backend
 
     @property
     def wiring(self) -> ServerWiring:
         return self._basic.wiring
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        return ()
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        """The proxy calls MLflow and GitHub (login, the user's e-mail and organisations)."""
+        proxy = self._backend.pods
+        assert proxy is not None
+        github = Need(Addresses("identity-provider"), tcp(443))
+        return flows_from(proxy, (*self._mlflow.needs, github))
+
+    @property
+    def health(self) -> HealthEndpoints:
+        # Plain MLflow serves /health only.
+        return HealthEndpoints()
+
+    @property
+    def checks_every_request(self) -> bool:
+        # MLflow's basic auth checks the bridge credentials the proxy sends, and API callers'.
+        return True
 
     @property
     def migrations(self) -> tuple[MigrationStep, ...]:
@@ -236,5 +261,6 @@ class OAuth2ProxyAuth(Construct):
                 ),
                 config_env="MLFLOW_USERS_CONFIG",
                 config={"users": [user.model_dump() for user in s.users]},
+                needs=self._mlflow.needs,
             ),
         )

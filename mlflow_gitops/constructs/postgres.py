@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Protocol, runtime_checkable
-
 from cdk8s_plus_35 import k8s
 
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
@@ -36,17 +33,3 @@ def postgres_uri(database: str) -> str:
 def connection_env(wiring: ServerWiring) -> tuple[k8s.EnvVar, ...]:
     """The database part of a wiring, for init containers that talk to the same server."""
     return tuple(var for var in wiring.env if var.name != "MLFLOW_BACKEND_STORE_URI")
-
-
-@runtime_checkable
-class InClusterDatabase(Protocol):
-    """A database whose pods run in the namespace, so a network policy can name them."""
-
-    @property
-    def pod_labels(self) -> Mapping[str, str]: ...
-
-    @property
-    def port(self) -> int: ...
-
-    @property
-    def host(self) -> str: ...

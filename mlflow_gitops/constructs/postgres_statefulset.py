@@ -14,10 +14,13 @@ from cdk8s_plus_35 import k8s
 from constructs import Construct
 
 from mlflow_gitops.config import PostgresStatefulSet
+from mlflow_gitops.constructs.bootstrap import BootstrapStep
+from mlflow_gitops.constructs.database import DatabaseEndpoint
 from mlflow_gitops.constructs.meta import Identity
 from mlflow_gitops.constructs.ordering import DATABASE_WAVE, KEEP, SYNC_WAVE
+from mlflow_gitops.constructs.peers import Flow, Need, Pods, tcp
+from mlflow_gitops.constructs.pods import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
-from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
 
 COMPONENT = "database"
@@ -118,17 +121,16 @@ class PostgresStatefulSetDatabase(Construct):
                 from_secret(layout.admin_password_env, s.admin_password.name, s.admin_password.key)
             )
         scratch = [(f"scratch-{i}", path) for i, path in enumerate(layout.scratch)]
+        # Liveness: the postmaster listens (see the probe below). Readiness: the app's login
+        # runs a query on the app's database, so a pod whose database or role is missing, or
+        # whose password no longer matches the Secret, takes no traffic (pg_isready answers
+        # yes to all three).
         ready = k8s.ExecAction(
             command=[
-                "pg_isready",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(PORT),
-                "-U",
-                s.user,
-                "-d",
-                f"dbname={s.database}",
+                "sh",
+                "-c",
+                f'PGPASSWORD="${layout.password_env}" PGCONNECT_TIMEOUT=3 exec psql -X -w -q '
+                f"-h 127.0.0.1 -p {PORT} -U {s.user} -d {s.database} -tAc 'SELECT 1' -o /dev/null",
             ]
         )
         container = k8s.Container(
@@ -242,3 +244,20 @@ class PostgresStatefulSetDatabase(Construct):
 
     def uri_for(self, database: str) -> str:
         return postgres_uri(database)
+
+    @property
+    def endpoint(self) -> DatabaseEndpoint:
+        return DatabaseEndpoint(self.host, self.port, self.pod_labels)
+
+    @property
+    def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
+        return ()
+
+    @property
+    def access(self) -> tuple[Need, ...]:
+        return (Need(Pods(self._settings.name, self.pod_labels), tcp(PORT)),)
+
+    @property
+    def own_flows(self) -> tuple[Flow, ...]:
+        # Only its clients: a single instance neither replicates nor reports to anyone.
+        return ()

@@ -23,6 +23,7 @@ from mlflow_gitops.config import (
 )
 from mlflow_gitops.constructs.bootstrap import GENERATE_SECRETS_WAVE, BootstrapStep, secret_rules
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.peers import KUBERNETES_API
 from mlflow_gitops.constructs.wiring import ServerWiring
 
 COMPONENT = "secrets"
@@ -125,5 +126,6 @@ def _generate_step(
                 for name, source in generated.items()
             ],
             rules=secret_rules(list(generated)),
+            needs=(KUBERNETES_API,),
         ),
     )

@@ -2,56 +2,52 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
-from mlflow_gitops.config import HttpProbe, Resources, RunAs, Server
+from mlflow_gitops.config import HttpProbe, Server
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.peers import Pods
+from mlflow_gitops.constructs.pods import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
+
+# The pod toolkit's defaults are re-exported for modules that still import them from here
+# (bootstrap.py); new code imports mlflow_gitops.constructs.pods.
+__all__ = [
+    "HealthEndpoints",
+    "MlflowServer",
+    "container_security",
+    "http_probe",
+    "pod_security_for",
+    "requirements",
+    "server_pods",
+]
 
 COMPONENT = "server"
 # A writable scratch directory; the root filesystem is read-only.
 SCRATCH = k8s.Volume(name="tmp", empty_dir=k8s.EmptyDirVolumeSource(size_limit=None))
 
 
-def pod_security_for(run_as: RunAs) -> k8s.PodSecurityContext:
-    return k8s.PodSecurityContext(
-        run_as_non_root=True,
-        run_as_user=run_as.user,
-        run_as_group=run_as.group,
-        fs_group=run_as.fs_group,
-        seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
-    )
+@dataclass(frozen=True)
+class HealthEndpoints:
+    """Where the server answers the kubelet: alive (cheap) and ready to serve."""
+
+    live: str = "/health"
+    ready: str = "/health"
 
 
-def container_security() -> k8s.SecurityContext:
-    return k8s.SecurityContext(
-        run_as_non_root=True,
-        allow_privilege_escalation=False,
-        privileged=False,
-        read_only_root_filesystem=True,
-        capabilities=k8s.Capabilities(drop=["ALL"]),
-        seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"),
-    )
+def server_pods(identity: Identity) -> Pods:
+    # Seed 001: the Service selects app=mlflow.
+    return Pods(identity.app, {"app": identity.app})
 
 
-def requirements(resources: Resources) -> k8s.ResourceRequirements:
-    """Requests and limits of one container, from the overlay's (or a built-in) sizes."""
-    return k8s.ResourceRequirements(
-        requests={
-            "cpu": k8s.Quantity.from_string(resources.requests_cpu),
-            "memory": k8s.Quantity.from_string(resources.requests_memory),
-        },
-        limits={
-            "cpu": k8s.Quantity.from_string(resources.limits_cpu),
-            "memory": k8s.Quantity.from_string(resources.limits_memory),
-        },
-    )
-
-
-def http_probe(probe: HttpProbe, port: int) -> k8s.Probe:
+def http_probe(probe: HttpProbe, default_path: str, port: int) -> k8s.Probe:
     return k8s.Probe(
-        http_get=k8s.HttpGetAction(path=probe.path, port=k8s.IntOrString.from_number(port)),
+        http_get=k8s.HttpGetAction(
+            path=probe.path or default_path, port=k8s.IntOrString.from_number(port)
+        ),
         initial_delay_seconds=probe.initial_delay_seconds,
         timeout_seconds=probe.timeout_seconds,
         period_seconds=probe.period_seconds,
@@ -72,11 +68,12 @@ class MlflowServer(Construct):
         wiring: ServerWiring,
         allowed_hosts: tuple[str, ...],
         cors_origins: tuple[str, ...],
+        health: HealthEndpoints,
     ) -> None:
         super().__init__(scope, id)
         self.service_name = identity.app
         self.port = settings.port
-        selector = {"app": identity.app}  # seed 001: the Service selects app=mlflow
+        selector = dict(server_pods(identity).labels)
         # MLflow >= 3.5 answers 403 to a Host header it does not know; older versions
         # ignore these, and their overlays pass none.
         host_check = (
@@ -119,10 +116,10 @@ class MlflowServer(Construct):
             ],
             env=list(env),
             ports=[k8s.ContainerPort(name="http", container_port=settings.port)],
-            liveness_probe=http_probe(settings.probes.liveness, settings.port),
-            readiness_probe=http_probe(settings.probes.readiness, settings.port),
+            liveness_probe=http_probe(settings.probes.liveness, health.live, settings.port),
+            readiness_probe=http_probe(settings.probes.readiness, health.ready, settings.port),
             startup_probe=(
-                http_probe(settings.probes.startup, settings.port)
+                http_probe(settings.probes.startup, health.live, settings.port)
                 if settings.probes.startup
                 else None
             ),

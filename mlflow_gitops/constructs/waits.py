@@ -14,7 +14,7 @@ from cdk8s_plus_35 import k8s
 from constructs import Construct
 
 from mlflow_gitops.config import DependencyWait, Resources
-from mlflow_gitops.constructs.server import container_security, requirements
+from mlflow_gitops.constructs.pods import container_security, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring
 
 _SCRIPT = """\

@@ -118,19 +118,26 @@ def test_seed_internal_service_port_5000_and_port_forward_port_80(ak: dict[str, 
     assert labels["app.kubernetes.io/name"] == "mlflow"
 
 
-def test_seed_cilium_policy_admits_gateway_and_outpost_egress_database_and_dns(
+def test_seed_cilium_policy_admits_the_gateway_to_the_outpost_and_only_the_outpost_to_mlflow(
     ak: dict[str, Object],
 ) -> None:
-    spec = ak["ciliumnetworkpolicy-mlflow.yaml"]["spec"]
-    assert spec["endpointSelector"]["matchLabels"] == {"app": "mlflow"}
-    sources = [rule.get("fromEntities") or rule["fromEndpoints"] for rule in spec["ingress"]]
-    assert ["ingress"] in sources
-    assert any(
-        isinstance(s[0], dict)
-        and s[0]["matchLabels"].get("goauthentik.io/outpost-name") == "mlflow"
-        for s in sources
-    )
-    targets = [rule["toEndpoints"][0]["matchLabels"] for rule in spec["egress"]]
-    assert any(t.get("cnpg.io/cluster") == "mlflow-postgres" for t in targets)
-    assert any(t.get("k8s:k8s-app") == "kube-dns" for t in targets)
-    assert len(spec["egress"]) == 2
+    """Seed 002's Cilium policy, derived: Cilium's Envoy (the `ingress` entity) reaches the
+    outpost the HTTPRoute targets; MLflow, which checks no request, admits only the outpost
+    and calls only DNS and its database."""
+    outpost = ak["ciliumnetworkpolicy-allow-ak-outpost-mlflow.yaml"]["spec"]
+    assert outpost["endpointSelector"]["matchLabels"] == {"goauthentik.io/outpost-name": "mlflow"}
+    assert [rule["fromEntities"] for rule in outpost["ingress"]] == [["ingress"]]
+    assert outpost["ingress"][0]["toPorts"][0]["ports"] == [{"port": "9000", "protocol": "TCP"}]
+    server = ak["networkpolicy-allow-mlflow.yaml"]["spec"]
+    assert server["podSelector"]["matchLabels"] == {"app": "mlflow"}
+    assert [rule["from"] for rule in server["ingress"]] == [
+        [{"podSelector": {"matchLabels": {"goauthentik.io/outpost-name": "mlflow"}}}]
+    ]
+    targets = [rule["to"][0] for rule in server["egress"]]
+    assert targets == [
+        {
+            "namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "kube-system"}},
+            "podSelector": {"matchLabels": {"k8s-app": "kube-dns"}},
+        },
+        {"podSelector": {"matchLabels": {"cnpg.io/cluster": "mlflow-postgres"}}},
+    ]

@@ -51,7 +51,7 @@ def test_seed_postgresql_subchart_statefulset_service_and_pvc_on_freenas(
     assert bn["service-mlflow-postgresql-hl.yaml"]["spec"]["clusterIP"] == "None"
     assert bn["service-mlflow-postgresql.yaml"]["spec"]["ports"][0]["port"] == 5432
     [container] = statefulset["spec"]["template"]["spec"]["containers"]
-    assert container["readinessProbe"]["exec"]["command"][0] == "pg_isready"
+    assert container["livenessProbe"]["exec"]["command"][0] == "pg_isready"
 
 
 def test_seed_wait_containers_hold_mlflow_until_postgres_and_s3_answer(pod: Object) -> None:

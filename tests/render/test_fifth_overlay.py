@@ -69,6 +69,10 @@ def test_a_fifth_overlay_of_existing_options_renders_with_no_code_change(
     [mlflow] = out["deployment-mlflow.yaml"]["spec"]["template"]["spec"]["containers"]
     assert "--app-name=oidc-auth" in mlflow["args"]
     assert "--artifacts-destination=s3://fifth" in mlflow["args"]
+    # Issue 13, item 3: the auth option names the server's probe endpoints; the OIDC plugin
+    # has a readiness check of its own, which the overlay need not spell out.
+    assert mlflow["readinessProbe"]["httpGet"]["path"] == "/health/ready"
+    assert mlflow["livenessProbe"]["httpGet"]["path"] == "/health/live"
     route = out["httproute-mlflow.yaml"]
     assert route["spec"]["rules"][0]["backendRefs"] == [{"name": "mlflow", "port": 5000}]
 
