@@ -40,8 +40,9 @@ def probe(main: Mapping[str, Any], kind: str, server: PostgresServer) -> int:
     when the port accepts a connection)."""
     if "tcpSocket" in main[kind]:
         assert main[kind]["tcpSocket"]["port"] == 5432
-        with contextlib.suppress(OSError), socket.create_connection(
-            (server.host, server.port), timeout=3
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection((server.host, server.port), timeout=3),
         ):
             return 0
         return 1
