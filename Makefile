@@ -54,7 +54,7 @@ diff: python
 imports: node tools
 	tools/import_crds.sh
 
-## snapshot-update: rewrite the snapshots from a fresh render; read the diff before committing
+## snapshot-update: accept a fresh render into dist/ (the snapshots); read `git diff dist/`
 snapshot-update: python
 	$(PY) -m pytest tests/render/test_snapshots.py --snapshot-update
 
