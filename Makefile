@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup python node tools synth test test-runtime check lint diff imports bench snapshot-update clean
+.PHONY: setup python node tools synth test test-render test-servers test-runtime check lint diff imports bench snapshot-update clean
 
 ## setup: Python environment, cdk8s CLI, validators, CRDs and schemas, test servers
 setup: python node tools
@@ -33,9 +33,18 @@ synth: python
 test: setup
 	$(PY) -m pytest
 
+# The tiers of `make test`, one marker each (tests/conftest.py assigns them by folder).
+## test-render: the render, snapshots (dist/), facts, the Job contract, validators (~1 min)
+test-render: setup
+	$(PY) -m pytest -m render
+
+## test-servers: Job scripts, plugin and migrations against real servers
+test-servers: setup
+	$(PY) -m pytest -m servers
+
 ## test-runtime: each overlay's rendered MLflow pod under its limits, with the users' workload
 test-runtime: setup
-	$(PY) -m pytest tests/runtime
+	$(PY) -m pytest -m runtime
 
 ## check: fail when dist/ or overlays/schema.json differ from a fresh render
 check: python
