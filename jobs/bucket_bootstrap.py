@@ -51,15 +51,6 @@ S3_CREDENTIAL_CODES = frozenset(
 
 
 @dataclass(frozen=True)
-class S3Settings:
-    endpoint: str
-    region: str
-    access_key: str
-    secret_key: str
-    verify: bool
-
-
-@dataclass(frozen=True)
 class GcsSettings:
     project: str
     location: str
@@ -71,21 +62,23 @@ class Settings:
     bucket: str
     wait_timeout: float
     request_timeout: float
-    store: S3Settings | GcsSettings
+    store: S3Client | GcsSettings
 
 
 def load_config(environ: Mapping[str, str], files: Mapping[str, str]) -> Settings:
     """The Job's settings from its environment (it reads no file of its own)."""
     env = jobkit.Env.of(environ)
     kind = env.require("ARTIFACT_STORE").lower()
-    store: S3Settings | GcsSettings
+    request_timeout = env.number("BUCKET_REQUEST_TIMEOUT_SECONDS", 10, low=0.1)
+    store: S3Client | GcsSettings
     if kind == "s3":
-        store = S3Settings(
+        store = S3Client(
             endpoint=env.require("S3_ENDPOINT_URL"),
             region=env.optional("AWS_REGION") or env.optional("AWS_DEFAULT_REGION", "us-east-1"),
             access_key=env.require("AWS_ACCESS_KEY_ID"),
             secret_key=env.require("AWS_SECRET_ACCESS_KEY"),
             verify=env.flag("S3_VERIFY_TLS", True),
+            timeout=request_timeout,
         )
     elif kind == "gcs":
         store = GcsSettings(
@@ -98,7 +91,7 @@ def load_config(environ: Mapping[str, str], files: Mapping[str, str]) -> Setting
     return Settings(
         bucket=env.require("BUCKET"),
         wait_timeout=env.number("BUCKET_WAIT_TIMEOUT_SECONDS", 300, low=0),
-        request_timeout=env.number("BUCKET_REQUEST_TIMEOUT_SECONDS", 10, low=0.1),
+        request_timeout=request_timeout,
         store=store,
     )
 
@@ -229,23 +222,14 @@ def _raise_if_credentials(code: str, endpoint: str) -> None:
         )
 
 
-def run_s3(s: Settings, store: S3Settings) -> None:
-    endpoint, region, verify = store.endpoint, store.region, store.verify
-    if not verify:
+def run_s3(s: Settings, client: S3Client) -> None:
+    endpoint, region = client.endpoint, client.region
+    if not client.verify:
         log(f"TLS verification disabled for {endpoint} (S3_VERIFY_TLS=false)")
         # One line above says so; urllib3's per-request warning would repeat it on stderr.
         import urllib3
 
         urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
-    client = S3Client(
-        endpoint=endpoint,
-        region=region,
-        access_key=store.access_key,
-        secret_key=store.secret_key,
-        verify=verify,
-        timeout=s.request_timeout,
-    )
-
     if _s3_state(s, client) == "present":
         log(f"bucket {s.bucket}: exists at {endpoint}, left unchanged")
         return
@@ -346,7 +330,7 @@ def run_gcs(s: Settings, store: GcsSettings) -> None:
 
 
 def run(s: Settings) -> None:
-    if isinstance(s.store, S3Settings):
+    if isinstance(s.store, S3Client):
         run_s3(s, s.store)
     else:
         run_gcs(s, s.store)
@@ -357,10 +341,7 @@ def describe(exc: Exception) -> str:
 
 
 def main() -> int:
-    code = jobkit.main(log, load_config, run, describe=describe)
-    if code == 0:
-        log("done")
-    return code
+    return jobkit.main(log, load_config, run, describe=describe, done="done")
 
 
 if __name__ == "__main__":

@@ -290,10 +290,7 @@ def describe(exc: Exception) -> str | None:
 
 
 def main() -> int:
-    code = jobkit.main(log, load_config, run, describe=describe)
-    if code == 0:
-        log("done")
-    return code
+    return jobkit.main(log, load_config, run, describe=describe, done="done")
 
 
 if __name__ == "__main__":

@@ -220,9 +220,11 @@ def main(
     *,
     config_exit: int = 1,
     describe: Callable[[Exception], str | None] = lambda _: None,
+    done: str | None = None,
 ) -> int:
     """Load (a bad configuration exits `config_exit`), run, and turn every failure into one
-    line on stderr. `describe` names a library's own errors (None: not one of them)."""
+    line on stderr. `describe` names a library's own errors (None: not one of them); `done`
+    is the last line logged on success."""
     try:
         settings = load(os.environ, MountedFiles())
     except JobError as exc:
@@ -239,4 +241,6 @@ def main(
             raise
         log.error(reason)
         return 1
+    if done is not None:
+        log(done)
     return 0

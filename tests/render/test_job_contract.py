@@ -28,6 +28,8 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.servers.mlflow_server import expand_k8s_vars
+
 ROOT = Path(__file__).resolve().parents[2]
 JOBS = ROOT / "jobs"
 DIST = ROOT / "dist"
@@ -37,7 +39,6 @@ MIGRATION_JOB = "mlflow-migrate"
 SA_DIR = "/var/run/secrets/kubernetes.io/serviceaccount"
 # The kubelet sets these in every container (the API server's Service).
 KUBELET_ENV = {"KUBERNETES_SERVICE_HOST": "10.96.0.1", "KUBERNETES_SERVICE_PORT": "443"}
-_K8S_VAR = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)")
 
 Object = dict[str, Any]
 
@@ -80,22 +81,13 @@ def script_of(container: Object) -> str | None:
     return match.group("file") if match else None
 
 
-def expand(value: str, env: Mapping[str, str]) -> str:
-    """The kubelet's `$(VAR)` expansion: earlier variables only, `$$` escapes `$`."""
-
-    def sub(m: re.Match[str]) -> str:
-        return "$" if m.group(0) == "$$" else env.get(m.group(1), m.group(0))
-
-    return _K8S_VAR.sub(sub, value)
-
-
 def environment(container: Object) -> dict[str, str]:
     """The declared environment, as the kubelet resolves it, references as sentinels."""
     assert "envFrom" not in container, "envFrom: the test cannot know which names it brings"
     env: dict[str, str] = {}
     for item in container.get("env", []):
         if "value" in item:
-            env[item["name"]] = expand(item["value"], env)
+            env[item["name"]] = expand_k8s_vars(item["value"], env)
             continue
         source = item.get("valueFrom", {})
         if "secretKeyRef" in source or "configMapKeyRef" in source:
