@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup python node tools synth test test-runtime test-control-plane check lint lint-manifests diff imports bench snapshot-update clean
+.PHONY: setup python node tools synth test test-render test-servers test-runtime test-control-plane check lint lint-manifests diff imports bench snapshot-update clean
 
 ## setup: Python environment, cdk8s CLI, validators, CRDs and schemas, test servers
 setup: python node tools
@@ -33,13 +33,22 @@ synth: python
 test: setup
 	$(PY) -m pytest
 
+# The tiers of `make test`, one marker each (tests/conftest.py assigns them by folder).
+## test-render: the render, snapshots (dist/), facts, the Job contract, validators (~1 min)
+test-render: setup
+	$(PY) -m pytest -m render
+
+## test-servers: Job scripts, plugin and migrations against real servers
+test-servers: setup
+	$(PY) -m pytest -m servers
+
 ## test-runtime: each overlay's rendered MLflow pod under its limits, with the users' workload
 test-runtime: setup
-	$(PY) -m pytest tests/runtime
+	$(PY) -m pytest -m runtime
 
 ## test-control-plane: a real Argo CD syncs every overlay's dist/ into local control planes
 test-control-plane: setup
-	$(PY) -m pytest tests/controlplane
+	$(PY) -m pytest -m controlplane
 
 ## check: fail when dist/ or overlays/schema.json differ from a fresh render
 check: python
@@ -65,7 +74,7 @@ diff: python
 imports: node tools
 	tools/import_crds.sh
 
-## snapshot-update: rewrite the snapshots from a fresh render; read the diff before committing
+## snapshot-update: accept a fresh render into dist/ (the snapshots); read `git diff dist/`
 snapshot-update: python
 	$(PY) -m pytest tests/render/test_snapshots.py --snapshot-update
 

@@ -12,28 +12,30 @@ An existing bucket is never emptied, recreated or re-permissioned. A bucket thes
 may not use (another account's, or a policy denies it: S3 answers 403 either way) is an error.
 Optional: BUCKET_WAIT_TIMEOUT_SECONDS (default 300) bounds the wait for the endpoint,
 BUCKET_REQUEST_TIMEOUT_SECONDS (default 10) each request.
-Run as `python -m jobs.bucket_bootstrap` or `python /scripts/bucket_bootstrap.py`.
+Run as `python /scripts/bucket_bootstrap.py`, next to jobkit.py (as its ConfigMap ships them).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
-# Only the standard library and requests, which MLflow itself depends on: the Job runs on the
-# overlay's MLflow image, the frozen bitnamilegacy/mlflow:3.3.2 included (README, Bootstrap Jobs).
 import requests
 
-NAME = "bucket_bootstrap"
+# Only the standard library and requests, which MLflow itself depends on: the Job runs on the
+# overlay's MLflow image, the frozen bitnamilegacy/mlflow:3.3.2 included (README, Bootstrap Jobs).
+import jobkit
+from jobkit import JobError, NotReady
+
 T = TypeVar("T")
+log = jobkit.Log("bucket_bootstrap")
 
 # Error codes that mean "these credentials are wrong", whatever the bucket.
 S3_CREDENTIAL_CODES = frozenset(
@@ -48,68 +50,54 @@ S3_CREDENTIAL_CODES = frozenset(
 )
 
 
-class BootstrapError(Exception):
-    """A failure reported as one line, exit status 1."""
-
-
-class NotReady(Exception):
-    """The endpoint did not answer (yet): worth another attempt until the deadline."""
+@dataclass(frozen=True)
+class GcsSettings:
+    project: str
+    location: str
+    emulator: str  # STORAGE_EMULATOR_HOST, which the Google client reads itself; "" for GCS
 
 
 @dataclass(frozen=True)
 class Settings:
-    store: str
     bucket: str
     wait_timeout: float
     request_timeout: float
+    store: S3Client | GcsSettings
 
 
-def log(message: str) -> None:
-    print(f"{NAME}: {message}", flush=True)
-
-
-def env(name: str, default: str | None = None) -> str:
-    value = os.environ.get(name) or default
-    if not value:
-        raise BootstrapError(f"environment variable {name} is required")
-    return value
-
-
-def env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None or raw == "":
-        return default
-    if raw.lower() in ("1", "true", "yes", "on"):
-        return True
-    if raw.lower() in ("0", "false", "no", "off"):
-        return False
-    raise BootstrapError(f"{name} must be true or false, got {raw!r}")
-
-
-def env_float(name: str, default: float) -> float:
-    try:
-        return float(os.environ.get(name) or default)
-    except ValueError:
-        raise BootstrapError(f"{name} must be a number") from None
+def load_config(environ: Mapping[str, str], files: Mapping[str, str]) -> Settings:
+    """The Job's settings from its environment (it reads no file of its own)."""
+    env = jobkit.Env.of(environ)
+    kind = env.require("ARTIFACT_STORE").lower()
+    request_timeout = env.number("BUCKET_REQUEST_TIMEOUT_SECONDS", 10, low=0.1)
+    store: S3Client | GcsSettings
+    if kind == "s3":
+        store = S3Client(
+            endpoint=env.require("S3_ENDPOINT_URL"),
+            region=env.optional("AWS_REGION") or env.optional("AWS_DEFAULT_REGION", "us-east-1"),
+            access_key=env.require("AWS_ACCESS_KEY_ID"),
+            secret_key=env.require("AWS_SECRET_ACCESS_KEY"),
+            verify=env.flag("S3_VERIFY_TLS", True),
+            timeout=request_timeout,
+        )
+    elif kind == "gcs":
+        store = GcsSettings(
+            project=env.require("GCS_PROJECT"),
+            location=env.optional("GCS_LOCATION", "US"),
+            emulator=env.optional("STORAGE_EMULATOR_HOST"),
+        )
+    else:
+        raise JobError(f"ARTIFACT_STORE must be s3 or gcs, got {kind!r}")
+    return Settings(
+        bucket=env.require("BUCKET"),
+        wait_timeout=env.number("BUCKET_WAIT_TIMEOUT_SECONDS", 300, low=0),
+        request_timeout=request_timeout,
+        store=store,
+    )
 
 
 def with_retries(s: Settings, what: str, action: Callable[[], T]) -> T:
-    """Run `action` until it stops raising NotReady, with exponential backoff, bounded."""
-    deadline = time.monotonic() + s.wait_timeout
-    delay, attempt = 1.0, 0
-    while True:
-        attempt += 1
-        try:
-            return action()
-        except NotReady as exc:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise BootstrapError(
-                    f"{what} unreachable after {attempt} attempts in {s.wait_timeout:g}s: {exc}"
-                ) from None
-            log(f"waiting for {what} (attempt {attempt}: {exc})")
-            time.sleep(min(delay, remaining))
-            delay = min(delay * 2, 15.0)
+    return jobkit.wait_for(what, action, timeout=s.wait_timeout, log=log)
 
 
 # --- S3 ---------------------------------------------------------------------------------------
@@ -202,7 +190,7 @@ def _s3_error_code(body: bytes) -> str:
 
 
 def _s3_state(s: Settings, client: S3Client) -> str:
-    """'present' or 'missing'; raises BootstrapError for anything this Job must not touch."""
+    """'present' or 'missing'; raises JobError for anything this Job must not touch."""
     what = f"S3 endpoint {client.endpoint}"
     head = with_retries(s, what, lambda: client.request("HEAD", s.bucket))
     if head.status == 200:
@@ -210,7 +198,7 @@ def _s3_state(s: Settings, client: S3Client) -> str:
     if head.status == 404:
         return "missing"
     if head.status != 403:
-        raise BootstrapError(f"HEAD bucket {s.bucket}: HTTP {head.status} {head.code}")
+        raise JobError(f"HEAD bucket {s.bucket}: HTTP {head.status} {head.code}")
     # A 403 on HEAD has no body: ask again with a call whose error body says which 403 it is.
     listing = with_retries(
         s, what, lambda: client.request("GET", s.bucket, "list-type=2&max-keys=1")
@@ -220,7 +208,7 @@ def _s3_state(s: Settings, client: S3Client) -> str:
     if listing.code == "NoSuchBucket":
         return "missing"
     _raise_if_credentials(listing.code, client.endpoint)
-    raise BootstrapError(
+    raise JobError(
         f"bucket {s.bucket} is not accessible with these credentials ({listing.code}): "
         "another account's bucket, or a policy denies it; left untouched"
     )
@@ -228,31 +216,20 @@ def _s3_state(s: Settings, client: S3Client) -> str:
 
 def _raise_if_credentials(code: str, endpoint: str) -> None:
     if code in S3_CREDENTIAL_CODES:
-        raise BootstrapError(
+        raise JobError(
             f"S3 credentials rejected by {endpoint} ({code}); "
             "check AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY"
         )
 
 
-def run_s3(s: Settings) -> None:
-    endpoint = env("S3_ENDPOINT_URL")
-    region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
-    verify = env_bool("S3_VERIFY_TLS", True)
-    if not verify:
+def run_s3(s: Settings, client: S3Client) -> None:
+    endpoint, region = client.endpoint, client.region
+    if not client.verify:
         log(f"TLS verification disabled for {endpoint} (S3_VERIFY_TLS=false)")
         # One line above says so; urllib3's per-request warning would repeat it on stderr.
         import urllib3
 
         urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
-    client = S3Client(
-        endpoint=endpoint,
-        region=region,
-        access_key=env("AWS_ACCESS_KEY_ID"),
-        secret_key=env("AWS_SECRET_ACCESS_KEY"),
-        verify=verify,
-        timeout=s.request_timeout,
-    )
-
     if _s3_state(s, client) == "present":
         log(f"bucket {s.bucket}: exists at {endpoint}, left unchanged")
         return
@@ -271,27 +248,25 @@ def run_s3(s: Settings) -> None:
             return
         _raise_if_credentials(created.code, endpoint)
         if created.code == "BucketAlreadyExists":
-            raise BootstrapError(f"bucket name {s.bucket} is taken by another account")
-        raise BootstrapError(f"create bucket {s.bucket}: HTTP {created.status} {created.code}")
+            raise JobError(f"bucket name {s.bucket} is taken by another account")
+        raise JobError(f"create bucket {s.bucket}: HTTP {created.status} {created.code}")
     log(f"bucket {s.bucket}: created at {endpoint} (region {region})")
 
 
 # --- GCS ------------------------------------------------------------------------------------
 
 
-def run_gcs(s: Settings) -> None:
+def run_gcs(s: Settings, store: GcsSettings) -> None:
     import google.auth.exceptions
     from google.api_core import exceptions as gexc
     from google.cloud import storage
 
-    project = env("GCS_PROJECT")
-    location = os.environ.get("GCS_LOCATION") or "US"
-    emulator = os.environ.get("STORAGE_EMULATOR_HOST")
+    project, location, emulator = store.project, store.location, store.emulator
     what = f"GCS emulator {emulator}" if emulator else "GCS"
     try:
         client = storage.Client(project=project)
     except google.auth.exceptions.DefaultCredentialsError as exc:
-        raise BootstrapError(f"no GCS credentials: {str(exc).splitlines()[0]}") from None
+        raise JobError(f"no GCS credentials: {str(exc).splitlines()[0]}") from None
 
     def call(fn: Callable[[], T]) -> T:
         try:
@@ -303,9 +278,9 @@ def run_gcs(s: Settings) -> None:
         except google.auth.exceptions.TransportError as exc:
             raise NotReady(type(exc).__name__) from None
         except google.auth.exceptions.RefreshError as exc:
-            raise BootstrapError(f"GCS credentials rejected: {str(exc).splitlines()[0]}") from None
+            raise JobError(f"GCS credentials rejected: {str(exc).splitlines()[0]}") from None
         except gexc.Unauthorized:
-            raise BootstrapError("GCS credentials rejected (HTTP 401)") from None
+            raise JobError("GCS credentials rejected (HTTP 401)") from None
 
     try:
         found = with_retries(
@@ -316,7 +291,7 @@ def run_gcs(s: Settings) -> None:
             ),
         )
     except gexc.Forbidden:
-        raise BootstrapError(
+        raise JobError(
             f"bucket {s.bucket} exists but these credentials cannot use it (HTTP 403): "
             "another project's, or missing roles/storage permissions; left untouched"
         ) from None
@@ -343,41 +318,30 @@ def run_gcs(s: Settings) -> None:
             ),
         )
     except gexc.Conflict:
-        raise BootstrapError(
+        raise JobError(
             f"bucket name {s.bucket} is taken (HTTP 409) by a bucket these credentials cannot "
             "see; choose another name"
         ) from None
     except gexc.Forbidden as exc:
-        raise BootstrapError(
+        raise JobError(
             f"cannot create bucket {s.bucket} in project {project}: {exc.message}"
         ) from None
     log(f"bucket {s.bucket}: created in project {project} (location {location})")
 
 
+def run(s: Settings) -> None:
+    if isinstance(s.store, S3Client):
+        run_s3(s, s.store)
+    else:
+        run_gcs(s, s.store)
+
+
+def describe(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {jobkit.first_line(exc)}"
+
+
 def main() -> int:
-    try:
-        store = env("ARTIFACT_STORE").lower()
-        s = Settings(
-            store=store,
-            bucket=env("BUCKET"),
-            wait_timeout=env_float("BUCKET_WAIT_TIMEOUT_SECONDS", 300),
-            request_timeout=env_float("BUCKET_REQUEST_TIMEOUT_SECONDS", 10),
-        )
-        if store == "s3":
-            run_s3(s)
-        elif store == "gcs":
-            run_gcs(s)
-        else:
-            raise BootstrapError(f"ARTIFACT_STORE must be s3 or gcs, got {store!r}")
-    except BootstrapError as exc:
-        print(f"{NAME}: error: {exc}", file=sys.stderr, flush=True)
-        return 1
-    except Exception as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        print(f"{NAME}: error: {type(exc).__name__}: {first}", file=sys.stderr, flush=True)
-        return 1
-    log("done")
-    return 0
+    return jobkit.main(log, load_config, run, describe=describe, done="done")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ the clear text never reaches the server's logs.
 
 Optional: DB_WAIT_TIMEOUT_SECONDS (default 300) bounds the wait for the server,
 DB_CONNECT_TIMEOUT_SECONDS (default 5) each attempt. A refused admin login fails at once.
-Run as `python -m jobs.database_bootstrap` or `python /scripts/database_bootstrap.py`.
+Run as `python /scripts/database_bootstrap.py`, next to jobkit.py (as its ConfigMap ships them).
 """
 
 from __future__ import annotations
@@ -29,10 +29,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import secrets
 import sys
-import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,12 +39,11 @@ import psycopg2
 from psycopg2 import sql
 from psycopg2.extensions import connection as Connection
 
-NAME = "database_bootstrap"
+import jobkit
+from jobkit import JobError, NotReady
+
 SCRAM_ITERATIONS = 4096  # PostgreSQL's default scram_iterations
-
-
-class BootstrapError(Exception):
-    """A failure reported as one line, exit status 1."""
+log = jobkit.Log("database_bootstrap")
 
 
 @dataclass(frozen=True)
@@ -63,39 +61,24 @@ class Settings:
     connect_timeout: int
 
 
-def log(message: str) -> None:
-    print(f"{NAME}: {message}", flush=True)
-
-
-def _required(name: str) -> str:
-    value = os.environ.get(name, "")
-    if not value:
-        raise BootstrapError(f"environment variable {name} is required")
-    return value
-
-
-def load_settings() -> Settings:
-    try:
-        port = int(os.environ.get("PGPORT", "5432"))
-        wait_timeout = float(os.environ.get("DB_WAIT_TIMEOUT_SECONDS", "300"))
-        connect_timeout = int(os.environ.get("DB_CONNECT_TIMEOUT_SECONDS", "5"))
-    except ValueError as exc:
-        raise BootstrapError(f"bad number in environment: {exc}") from None
-    databases = (_required("MLFLOW_DB_NAME"), _required("MLFLOW_AUTH_DB_NAME"))
+def load_config(environ: Mapping[str, str], files: Mapping[str, str]) -> Settings:
+    """The Job's settings from its environment (it reads no file)."""
+    env = jobkit.Env.of(environ)
+    databases = (env.require("MLFLOW_DB_NAME"), env.require("MLFLOW_AUTH_DB_NAME"))
     if databases[0] == databases[1]:
-        raise BootstrapError("MLFLOW_DB_NAME and MLFLOW_AUTH_DB_NAME must differ")
+        raise JobError("MLFLOW_DB_NAME and MLFLOW_AUTH_DB_NAME must differ")
     return Settings(
-        host=_required("PGHOST"),
-        port=port,
-        admin_user=_required("PGUSER"),
-        admin_password=_required("PGPASSWORD"),
-        maintenance_db=os.environ.get("PGDATABASE") or "postgres",
-        sslmode=os.environ.get("PGSSLMODE") or None,
-        role=_required("MLFLOW_DB_USER"),
-        role_password=_required("MLFLOW_DB_PASSWORD"),
+        host=env.require("PGHOST"),
+        port=env.integer("PGPORT", 5432, low=1),
+        admin_user=env.require("PGUSER"),
+        admin_password=env.require("PGPASSWORD"),
+        maintenance_db=env.optional("PGDATABASE", "postgres"),
+        sslmode=env.optional("PGSSLMODE") or None,
+        role=env.require("MLFLOW_DB_USER"),
+        role_password=env.require("MLFLOW_DB_PASSWORD"),
         databases=databases,
-        wait_timeout=wait_timeout,
-        connect_timeout=max(1, connect_timeout),
+        wait_timeout=env.number("DB_WAIT_TIMEOUT_SECONDS", 300, low=0),
+        connect_timeout=env.integer("DB_CONNECT_TIMEOUT_SECONDS", 5, low=1),
     )
 
 
@@ -123,32 +106,24 @@ def connect(s: Settings, dbname: str) -> Connection:
 
 
 def wait_for_server(s: Settings) -> Connection:
-    """Connect with exponential backoff until wait_timeout; a refused password fails at once."""
-    deadline = time.monotonic() + s.wait_timeout
-    delay, attempt = 1.0, 0
-    while True:
-        attempt += 1
+    """Connect with backoff until wait_timeout; a refused password fails at once."""
+
+    def attempt() -> Connection:
         try:
-            conn = connect(s, s.maintenance_db)
+            return connect(s, s.maintenance_db)
         except psycopg2.OperationalError as exc:
             if _is_auth_failure(exc):
-                raise BootstrapError(
+                raise JobError(
                     f"admin login as {s.admin_user!r} refused by {s.host}:{s.port} "
                     "(check PGUSER/PGPASSWORD)"
                 ) from None
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "no answer"
-                raise BootstrapError(
-                    f"PostgreSQL at {s.host}:{s.port} unreachable after {attempt} attempts "
-                    f"in {s.wait_timeout:g}s: {reason}"
-                ) from None
-            log(f"waiting for PostgreSQL at {s.host}:{s.port} (attempt {attempt})")
-            time.sleep(min(delay, remaining))
-            delay = min(delay * 2, 15.0)
-        else:
-            log(f"connected to {s.host}:{s.port} as {s.admin_user}")
-            return conn
+            raise NotReady(jobkit.first_line(exc, "no answer")) from None
+
+    conn = jobkit.wait_for(
+        f"PostgreSQL at {s.host}:{s.port}", attempt, timeout=s.wait_timeout, log=log
+    )
+    log(f"connected to {s.host}:{s.port} as {s.admin_user}")
+    return conn
 
 
 def scram_verifier(password: str) -> str:
@@ -206,7 +181,7 @@ def ensure_role(conn: Connection, s: Settings) -> None:
                 f"(an operator may run ALTER ROLE ... NO{' NO'.join(extra)})"
             )
         if not can_login:
-            raise BootstrapError(
+            raise JobError(
                 f"role {s.role} exists without LOGIN; MLflow cannot connect "
                 f"(operator fix: ALTER ROLE {s.role} LOGIN)"
             )
@@ -302,24 +277,20 @@ def run(s: Settings) -> None:
         ensure_public_schema(s, name)
     foreign = [name for name in s.databases if name not in owned]
     if foreign:
-        raise BootstrapError(
+        raise JobError(
             f"database(s) {', '.join(foreign)} owned by another role; left untouched (see log)"
         )
 
 
+def describe(exc: Exception) -> str | None:
+    # SQL errors (e.g. missing privileges) name the statement's problem on their first line.
+    if isinstance(exc, psycopg2.Error):
+        return f"PostgreSQL: {jobkit.first_line(exc, type(exc).__name__)}"
+    return None
+
+
 def main() -> int:
-    try:
-        run(load_settings())
-    except BootstrapError as exc:
-        print(f"{NAME}: error: {exc}", file=sys.stderr, flush=True)
-        return 1
-    except psycopg2.Error as exc:
-        # SQL errors (e.g. missing privileges) name the statement's problem on their first line.
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        print(f"{NAME}: error: PostgreSQL: {first}", file=sys.stderr, flush=True)
-        return 1
-    log("done")
-    return 0
+    return jobkit.main(log, load_config, run, describe=describe, done="done")
 
 
 if __name__ == "__main__":

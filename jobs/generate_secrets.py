@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import secrets
 import string
@@ -56,12 +55,13 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import requests
 
-SA_DIR = Path("/var/run/secrets/kubernetes.io/serviceaccount")
+import jobkit
+
+SA_DIR = "/var/run/secrets/kubernetes.io/serviceaccount"
 DNS_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
 SECRET_KEY_NAME = re.compile(r"^[-._a-zA-Z0-9]+$")
 ALPHABETS = {
@@ -84,11 +84,12 @@ MAX_BACKOFF_SECONDS = 10.0
 TIMEOUT_SECONDS = 10.0
 
 
-class ConfigError(Exception):
-    """The config file is wrong; the message says where and what."""
+# Lines stand alone (`created secret ns/name ...`): one per Secret, the Job's whole report.
+log = jobkit.Log("generate_secrets", prefixed=False)
+ConfigError = jobkit.JobError  # a configuration error: exit status 2 (jobkit.main)
 
 
-class ApiError(Exception):
+class ApiError(jobkit.JobError):
     """The API server refused or could not be reached; the message is the one line to print."""
 
 
@@ -235,7 +236,7 @@ class KubeApi:
         Unusable: no connection, 429 or 5xx (overloaded or starting); with `until_ready`, also
         any answer but 200 and 401 (a starting server answers /readyz 403 until RBAC loads).
         """
-        delay = self.backoff
+        waits = jobkit.delays(self.backoff, MAX_BACKOFF_SECONDS)
         for attempt in range(1, self.attempts + 1):
             problem: str
             try:
@@ -263,12 +264,12 @@ class KubeApi:
                     f"Kubernetes API at {self.url} unreachable or not ready after {attempt} "
                     f"tries (last: {problem} on {method} {path})"
                 )
+            delay = next(waits)
             log(
                 f"waiting for Kubernetes API at {self.url}: try {attempt}/{self.attempts} "
                 f"failed ({problem} on {method} {path}); retrying in {delay:.1f}s"
             )
             time.sleep(delay)
-            delay = min(delay * 2, MAX_BACKOFF_SECONDS)
         raise AssertionError("unreachable")
 
     def wait_ready(self) -> None:
@@ -363,88 +364,69 @@ def ensure_secret(api: KubeApi, spec: SecretSpec) -> str:
 # --- entry point ---------------------------------------------------------------------------
 
 
-def log(line: str) -> None:
-    print(line, flush=True)
+@dataclass(frozen=True)
+class Settings:
+    specs: list[SecretSpec]
+    url: str
+    token: str
+    ca_file: str
+    attempts: int
+    backoff: float
 
 
-def die(message: str, code: int) -> NoReturn:
-    print(f"generate_secrets: error: {message}", file=sys.stderr, flush=True)
-    sys.exit(code)
-
-
-def env_number(name: str, default: float, low: float) -> float:
-    raw = os.environ.get(name, "")
-    try:
-        value = float(raw) if raw else default
-    except ValueError:
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
-    if value < low:
-        raise ConfigError(f"{name} must be at least {low}")
-    return value
-
-
-def default_namespace() -> str:
-    namespace = os.environ.get("KUBE_NAMESPACE", "")
-    if namespace:
-        return namespace
-    try:
-        return (SA_DIR / "namespace").read_text(encoding="utf-8").strip()
-    except OSError:
-        raise ConfigError(
-            "a secret has no 'namespace' and neither KUBE_NAMESPACE nor the pod's "
-            f"{SA_DIR / 'namespace'} is available"
-        ) from None
-
-
-def api_url() -> str:
-    url = os.environ.get("KUBE_API_URL", "")
+def api_url(env: jobkit.Env) -> str:
+    url = env.optional("KUBE_API_URL")
     if url:
         return url
-    host = os.environ.get("KUBERNETES_SERVICE_HOST", "")
-    port = os.environ.get("KUBERNETES_SERVICE_PORT", "443")
-    if not host:
-        raise ConfigError("set KUBE_API_URL, or run in a pod (KUBERNETES_SERVICE_HOST)")
+    # The kubelet sets these two in every container.
+    host = env.require("KUBERNETES_SERVICE_HOST", " (or set KUBE_API_URL)")
+    port = env.optional("KUBERNETES_SERVICE_PORT", "443")
     return f"https://[{host}]:{port}" if ":" in host else f"https://{host}:{port}"
 
 
-def read_file(env: str, default: Path, what: str) -> tuple[str, str]:
-    path = os.environ.get(env) or str(default)
-    try:
-        return path, Path(path).read_text(encoding="utf-8").strip()
-    except OSError as exc:
-        raise ConfigError(f"cannot read {what} {path} ({env}): {exc.strerror}") from None
+def load_config(environ: Mapping[str, str], files: Mapping[str, str]) -> Settings:
+    """The Secrets to ensure (a ConfigMap file), the API server and the ServiceAccount's
+    token and CA (files the kubelet mounts when the pod automounts its token)."""
+    env = jobkit.Env.of(environ)
+
+    def default_namespace() -> str:
+        namespace = env.optional("KUBE_NAMESPACE")
+        if namespace:
+            return namespace
+        path = f"{SA_DIR}/namespace"
+        if path not in files:
+            raise ConfigError(
+                f"a secret has no 'namespace' and neither KUBE_NAMESPACE nor the pod's {path} "
+                "is available"
+            )
+        return files[path].strip()
+
+    specs = parse_config(jobkit.read_json(env, files, "GENERATE_SECRETS_CONFIG"), default_namespace)
+    url = api_url(env)
+    token_file = env.optional("KUBE_TOKEN_FILE", f"{SA_DIR}/token")
+    token = jobkit.read_file(files, token_file, "token file (KUBE_TOKEN_FILE)").strip()
+    ca_file = env.optional("KUBE_CA_FILE", f"{SA_DIR}/ca.crt")
+    if ca_file not in files:
+        raise ConfigError(f"CA file {ca_file} (KUBE_CA_FILE) does not exist")
+    return Settings(
+        specs=specs,
+        url=url,
+        token=token,
+        ca_file=ca_file,
+        attempts=env.integer("KUBE_API_ATTEMPTS", 10, low=1),
+        backoff=env.number("KUBE_API_BACKOFF", 1.0, low=0.0),
+    )
+
+
+def run(s: Settings) -> None:
+    api = KubeApi(s.url, s.token, s.ca_file, s.attempts, s.backoff)
+    api.wait_ready()
+    for spec in s.specs:
+        log(ensure_secret(api, spec))
 
 
 def main() -> int:
-    try:
-        config_path = os.environ.get("GENERATE_SECRETS_CONFIG", "")
-        if not config_path:
-            raise ConfigError("GENERATE_SECRETS_CONFIG must name the JSON config file")
-        try:
-            raw = json.loads(Path(config_path).read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ConfigError(f"cannot read config {config_path}: {exc.strerror}") from None
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"config {config_path} is not JSON: {exc}") from None
-        specs = parse_config(raw, default_namespace)
-        url = api_url()
-        _, token = read_file("KUBE_TOKEN_FILE", SA_DIR / "token", "token file")
-        ca_file = os.environ.get("KUBE_CA_FILE") or str(SA_DIR / "ca.crt")
-        if not Path(ca_file).is_file():
-            raise ConfigError(f"CA file {ca_file} (KUBE_CA_FILE) does not exist")
-        attempts = int(env_number("KUBE_API_ATTEMPTS", 10, 1))
-        backoff = env_number("KUBE_API_BACKOFF", 1.0, 0.0)
-    except ConfigError as exc:
-        die(str(exc), 2)
-
-    api = KubeApi(url, token, ca_file, attempts, backoff)
-    try:
-        api.wait_ready()
-        for spec in specs:
-            log(ensure_secret(api, spec))
-    except ApiError as exc:
-        die(str(exc), 1)
-    return 0
+    return jobkit.main(log, load_config, run, config_exit=2)
 
 
 if __name__ == "__main__":

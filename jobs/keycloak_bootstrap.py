@@ -59,22 +59,23 @@ Semantics:
   its password (rotation is a deliberate operator act) but gets its roles and `enabled` back.
 - Realm roles are never deleted, role mappings never removed.
 A rejected admin login fails at once, before any change. Exit status 1 with one line on stderr.
-Run as `python -m jobs.keycloak_bootstrap` or `python /scripts/keycloak_bootstrap.py`.
+Run as `python /scripts/keycloak_bootstrap.py`, next to jobkit.py (as its ConfigMap ships them).
 """
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 import requests
 
-NAME = "keycloak_bootstrap"
+import jobkit
+from jobkit import JobError, NotReady
+
+log = jobkit.Log("keycloak_bootstrap")
 OPENID = "openid"
 # Flags of the client compared one by one (redirectUris / webOrigins are compared as sets).
 CLIENT_SCALARS = (
@@ -90,14 +91,6 @@ CLIENT_SETS = ("redirectUris", "webOrigins")
 Json = dict[str, Any]
 
 
-class BootstrapError(Exception):
-    """A failure reported as one line, exit status 1."""
-
-
-def log(message: str) -> None:
-    print(f"{NAME}: {message}", flush=True)
-
-
 @dataclass(frozen=True)
 class Settings:
     url: str
@@ -111,19 +104,12 @@ class Settings:
     http_timeout: float
 
 
-def _required(name: str) -> str:
-    value = os.environ.get(name, "")
-    if not value:
-        raise BootstrapError(f"environment variable {name} is required")
-    return value
-
-
 def _expect(obj: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
     if not isinstance(obj, dict) or key not in obj:
-        raise BootstrapError(f"config: {where}.{key} is required")
+        raise JobError(f"config: {where}.{key} is required")
     value = obj[key]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise BootstrapError(f"config: {where}.{key} has the wrong type ({type(value).__name__})")
+        raise JobError(f"config: {where}.{key} has the wrong type ({type(value).__name__})")
     return value
 
 
@@ -135,19 +121,19 @@ def _validate_client(client: Json) -> None:
         _expect(client, key, list, "client")
     for key, value in _expect(client, "attributes", dict, "client").items():
         if not isinstance(value, str):
-            raise BootstrapError(f"config: client.attributes.{key} must be a string")
+            raise JobError(f"config: client.attributes.{key} must be a string")
     for i, mapper in enumerate(client["protocolMappers"]):
         for key in ("name", "protocol", "protocolMapper"):
             _expect(mapper, key, str, f"client.protocolMappers[{i}]")
         for key, value in _expect(mapper, "config", dict, f"client.protocolMappers[{i}]").items():
             if not isinstance(value, str):
-                raise BootstrapError(f"config: client.protocolMappers[{i}].config.{key}: string")
+                raise JobError(f"config: client.protocolMappers[{i}].config.{key}: string")
 
 
 def validate_config(config: Any) -> Json:
     """Check the shape once at the edge; the rest of the Job trusts it."""
     if not isinstance(config, dict):
-        raise BootstrapError("config: top level must be an object")
+        raise JobError("config: top level must be an object")
     _validate_client(_expect(config, "client", dict, "$"))
     for i, role in enumerate(_expect(config, "realmRoles", list, "$")):
         _expect(role, "name", str, f"realmRoles[{i}]")
@@ -161,32 +147,24 @@ def validate_config(config: Any) -> Json:
     declared = {role["name"] for role in config["realmRoles"]}
     wanted = {r for a in (*config["roleAssignments"], apps) for r in a["realmRoles"]}
     if wanted - declared:
-        raise BootstrapError(f"config: roles {sorted(wanted - declared)} not in realmRoles")
+        raise JobError(f"config: roles {sorted(wanted - declared)} not in realmRoles")
     return config
 
 
-def load_settings() -> Settings:
-    path = _required("KEYCLOAK_BOOTSTRAP_CONFIG")
-    try:
-        with open(path, encoding="utf-8") as handle:
-            config = json.load(handle)
-    except (OSError, ValueError) as exc:
-        raise BootstrapError(f"config {path}: {exc}") from exc
-    try:
-        wait_timeout = float(os.environ.get("KEYCLOAK_WAIT_TIMEOUT_SECONDS", "300"))
-        http_timeout = float(os.environ.get("KEYCLOAK_HTTP_TIMEOUT_SECONDS", "10"))
-    except ValueError as exc:
-        raise BootstrapError(f"timeout variables must be numbers: {exc}") from exc
+def load_config(environ: Mapping[str, str], files: Mapping[str, str]) -> Settings:
+    """The Job's settings from its environment and its desired state (a ConfigMap file)."""
+    env = jobkit.Env.of(environ)
+    config = jobkit.read_json(env, files, "KEYCLOAK_BOOTSTRAP_CONFIG")
     return Settings(
-        url=_required("KEYCLOAK_URL").rstrip("/"),
-        realm=_required("KEYCLOAK_REALM"),
-        admin_user=_required("KEYCLOAK_ADMIN_USERNAME"),
-        admin_password=_required("KEYCLOAK_ADMIN_PASSWORD"),
-        client_secret=_required("MLFLOW_CLIENT_SECRET"),
-        apps_password=_required("MLFLOW_APPS_PASSWORD"),
+        url=env.require("KEYCLOAK_URL").rstrip("/"),
+        realm=env.require("KEYCLOAK_REALM"),
+        admin_user=env.require("KEYCLOAK_ADMIN_USERNAME"),
+        admin_password=env.require("KEYCLOAK_ADMIN_PASSWORD"),
+        client_secret=env.require("MLFLOW_CLIENT_SECRET"),
+        apps_password=env.require("MLFLOW_APPS_PASSWORD"),
         config=validate_config(config),
-        wait_timeout=wait_timeout,
-        http_timeout=http_timeout,
+        wait_timeout=env.number("KEYCLOAK_WAIT_TIMEOUT_SECONDS", 300, low=0),
+        http_timeout=env.number("KEYCLOAK_HTTP_TIMEOUT_SECONDS", 10, low=0.1),
     )
 
 
@@ -200,28 +178,19 @@ class Admin:
 
     def wait_ready(self) -> None:
         # The master realm's discovery answers 503 while Keycloak bootstraps, 200 once it serves.
-        deadline = time.monotonic() + self.s.wait_timeout
-        delay, attempt, last = 1.0, 0, ""
         probe = f"{self.s.url}/realms/master/.well-known/openid-configuration"
-        while True:
-            attempt += 1
+
+        def attempt() -> None:
             try:
                 response = self.http.get(probe, timeout=self.s.http_timeout)
-                if response.status_code == 200:
-                    if attempt > 1:
-                        log(f"Keycloak answered after {attempt} attempts")
-                    return
-                last = f"HTTP {response.status_code}"
             except requests.RequestException as exc:
-                last = type(exc).__name__
-            if time.monotonic() + delay > deadline:
-                raise BootstrapError(
-                    f"Keycloak at {self.s.url} not ready after {attempt} attempts "
-                    f"in {self.s.wait_timeout:.0f} s (last: {last})"
-                )
-            log(f"waiting for Keycloak ({last}), retry in {delay:.0f} s")
-            time.sleep(delay)
-            delay = min(delay * 2, 10.0)
+                raise NotReady(type(exc).__name__) from None
+            if response.status_code != 200:
+                raise NotReady(f"HTTP {response.status_code}")
+
+        jobkit.wait_for(
+            f"Keycloak at {self.s.url}", attempt, timeout=self.s.wait_timeout, log=log, cap=10.0
+        )
 
     def login(self) -> None:
         response = self.http.post(
@@ -235,12 +204,12 @@ class Admin:
             timeout=self.s.http_timeout,
         )
         if response.status_code in (400, 401):
-            raise BootstrapError(
+            raise JobError(
                 f"admin login as {self.s.admin_user!r} rejected (HTTP {response.status_code}): "
                 "check KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD"
             )
         if response.status_code != 200:
-            raise BootstrapError(f"admin login failed: HTTP {response.status_code}")
+            raise JobError(f"admin login failed: HTTP {response.status_code}")
         self.token = str(response.json()["access_token"])
 
     def call(self, method: str, path: str, body: Any = None, ok: tuple[int, ...] = ()) -> Any:
@@ -263,7 +232,7 @@ class Admin:
             return None
         if response.status_code >= 300:
             detail = response.text[:200].replace("\n", " ")
-            raise BootstrapError(f"{method} {path}: HTTP {response.status_code}: {detail}")
+            raise JobError(f"{method} {path}: HTTP {response.status_code}: {detail}")
         return response.json() if response.content else None
 
 
@@ -374,7 +343,7 @@ def ensure_client_scopes(api: Admin, uuid: str, default: list[str], optional: li
                         "always granted; the realm has no client scope of that name)"
                     )
                     continue
-                raise BootstrapError(f"client scope {name!r} does not exist in the realm")
+                raise JobError(f"client scope {name!r} does not exist in the realm")
             if name in attached[kind]:
                 log(f"{kind} client scope {name}: unchanged")
                 continue
@@ -408,7 +377,7 @@ def ensure_role_assignments(api: Admin, assignments: list[Json]) -> None:
     for item in assignments:
         user = _find_user(api, item["username"])
         if user is None:
-            raise BootstrapError(
+            raise JobError(
                 f"user {item['username']!r} not found in realm {api.s.realm} "
                 "(the platform creates it; this Job only assigns roles)"
             )
@@ -430,7 +399,7 @@ def ensure_apps_identity(api: Admin, apps: Json, password: str) -> None:
         api.call("POST", "/users", body)
         user = _find_user(api, username)
         if user is None:
-            raise BootstrapError(f"user {username!r} missing right after creation")
+            raise JobError(f"user {username!r} missing right after creation")
         log(f"apps identity {username}: created (password from MLFLOW_APPS_PASSWORD)")
     else:
         drift = [k for k, v in profile.items() if user.get(k) != v]
@@ -450,7 +419,7 @@ def run(s: Settings) -> None:
     api.wait_ready()
     api.login()
     if api.call("GET", "", ok=(404,)) is None:
-        raise BootstrapError(f"realm {s.realm!r} not found (the platform creates it)")
+        raise JobError(f"realm {s.realm!r} not found (the platform creates it)")
     config = s.config
     client = config["client"]
     ensure_realm_roles(api, config["realmRoles"])
@@ -462,17 +431,15 @@ def run(s: Settings) -> None:
     log("done")
 
 
+def describe(exc: Exception) -> str | None:
+    # The exception text can carry URLs but never credentials (they travel in bodies).
+    if isinstance(exc, requests.RequestException):
+        return f"Keycloak request failed: {type(exc).__name__}"
+    return None
+
+
 def main() -> int:
-    try:
-        run(load_settings())
-    except BootstrapError as exc:
-        print(f"{NAME}: error: {exc}", file=sys.stderr, flush=True)
-        return 1
-    except requests.RequestException as exc:
-        # The exception text can carry URLs but never credentials (they travel in bodies).
-        print(f"{NAME}: error: Keycloak request failed: {type(exc).__name__}", file=sys.stderr)
-        return 1
-    return 0
+    return jobkit.main(log, load_config, run, describe=describe)
 
 
 if __name__ == "__main__":

@@ -32,36 +32,30 @@ the synthetic per-user role) and with the legacy per-resource API of older serve
 Bitnami 3.3.2 image (`/api/2.0/mlflow/experiments/permissions/*`).
 
 Exit codes: 0 converged, 1 configuration or credential problem, 2 server unreachable.
-Runnable as `python -m jobs.mlflow_users` or `python /scripts/mlflow_users.py`: stdlib and
-requests only.
+Run as `python /scripts/mlflow_users.py`, next to jobkit.py (as its ConfigMap ships them):
+stdlib and requests only.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 
-PROG = "mlflow_users"
+import jobkit
+from jobkit import JobError
+
+log = jobkit.Log("mlflow_users")
 PERMISSIONS = ("READ", "USE", "EDIT", "MANAGE", "NO_PERMISSIONS")
 MIN_PASSWORD_LENGTH = 12  # MLflow's own password policy; fail early with a clear message.
 REQUEST_TIMEOUT = 60.0  # basic auth hashes the password on every request: slow on small pods.
 SYNTHETIC_ROLE = re.compile(r"^__user_\d+__$")
-
-
-class JobError(Exception):
-    """A failure with a one-line reason and an exit code."""
-
-    def __init__(self, reason: str, code: int = 1) -> None:
-        super().__init__(reason)
-        self.code = code
 
 
 # --------------------------------------------------------------------------- configuration
@@ -90,26 +84,6 @@ class Settings:
     wait_attempts: int
     wait_seconds: float
     wait_max_seconds: float
-
-
-def _require_env(env: dict[str, str], name: str) -> str:
-    value = env.get(name, "")
-    if not value:
-        raise JobError(f"environment variable {name} is not set")
-    return value
-
-
-def _int_env(env: dict[str, str], name: str, default: int) -> int:
-    raw = env.get(name, "")
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise JobError(f"{name}={raw!r} is not an integer") from None
-    if value < 1:
-        raise JobError(f"{name} must be >= 1, got {value}")
-    return value
 
 
 def _grants(raw: object, where: str) -> tuple[Grant, ...]:
@@ -158,35 +132,26 @@ def parse_config(data: object) -> tuple[User, ...]:
     return tuple(users)
 
 
-def load_settings(env: dict[str, str]) -> Settings:
-    path = _require_env(env, "MLFLOW_USERS_CONFIG")
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-    except OSError as e:
-        raise JobError(f"cannot read MLFLOW_USERS_CONFIG {path}: {e.strerror}") from None
-    except json.JSONDecodeError as e:
-        raise JobError(f"MLFLOW_USERS_CONFIG {path} is not JSON: {e}") from None
-    bridge = _require_env(env, "MLFLOW_BRIDGE_PASSWORD")
+def load_config(environ: Mapping[str, str], files: Mapping[str, str]) -> Settings:
+    """The Job's settings from its environment and its users (a ConfigMap file)."""
+    env = jobkit.Env.of(environ)
+    users = parse_config(jobkit.read_json(env, files, "MLFLOW_USERS_CONFIG"))
+    bridge = env.require("MLFLOW_BRIDGE_PASSWORD")
     if len(bridge) < MIN_PASSWORD_LENGTH:
         raise JobError(f"MLFLOW_BRIDGE_PASSWORD must be at least {MIN_PASSWORD_LENGTH} characters")
     return Settings(
-        tracking_uri=_require_env(env, "MLFLOW_TRACKING_URI").rstrip("/"),
-        admin_username=_require_env(env, "MLFLOW_TRACKING_USERNAME"),
-        admin_password=_require_env(env, "MLFLOW_TRACKING_PASSWORD"),
+        tracking_uri=env.require("MLFLOW_TRACKING_URI").rstrip("/"),
+        admin_username=env.require("MLFLOW_TRACKING_USERNAME"),
+        admin_password=env.require("MLFLOW_TRACKING_PASSWORD"),
         bridge_password=bridge,
-        users=parse_config(data),
-        wait_attempts=_int_env(env, "MLFLOW_USERS_WAIT_ATTEMPTS", 30),
-        wait_seconds=float(_int_env(env, "MLFLOW_USERS_WAIT_SECONDS", 2)),
-        wait_max_seconds=float(_int_env(env, "MLFLOW_USERS_WAIT_MAX_SECONDS", 30)),
+        users=users,
+        wait_attempts=env.integer("MLFLOW_USERS_WAIT_ATTEMPTS", 30, low=1),
+        wait_seconds=float(env.integer("MLFLOW_USERS_WAIT_SECONDS", 2, low=1)),
+        wait_max_seconds=float(env.integer("MLFLOW_USERS_WAIT_MAX_SECONDS", 30, low=1)),
     )
 
 
 # --------------------------------------------------------------------------- HTTP
-
-
-def log(message: str) -> None:
-    print(f"{PROG}: {message}", flush=True)
 
 
 class Api:
@@ -258,7 +223,7 @@ def _error_message(resp: requests.Response) -> str:
 def wait_for_server(settings: Settings) -> None:
     """Poll /health (no auth, no Host check) with capped exponential back-off."""
     url = f"{settings.tracking_uri}/health"
-    delay = min(settings.wait_seconds, settings.wait_max_seconds)
+    waits = jobkit.delays(settings.wait_seconds, settings.wait_max_seconds)
     last = ""
     for attempt in range(1, settings.wait_attempts + 1):
         try:
@@ -271,8 +236,7 @@ def wait_for_server(settings: Settings) -> None:
             last = type(e).__name__
         if attempt < settings.wait_attempts:
             log(f"waiting for {url} ({last}), try {attempt}/{settings.wait_attempts}")
-            time.sleep(delay)
-            delay = min(delay * 2, settings.wait_max_seconds)
+            time.sleep(next(waits))
     raise JobError(f"server unreachable after {settings.wait_attempts} tries: {url} ({last})", 2)
 
 
@@ -437,17 +401,9 @@ def run(settings: Settings) -> None:
     log(f"done: {len(settings.users)} user(s) converged")
 
 
-def fail(reason: str, code: int) -> NoReturn:
-    print(f"{PROG}: error: {reason}", file=sys.stderr, flush=True)
-    sys.exit(code)
-
-
-def main() -> None:
-    try:
-        run(load_settings(dict(os.environ)))
-    except JobError as e:
-        fail(str(e), e.code)
+def main() -> int:
+    return jobkit.main(log, load_config, run)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

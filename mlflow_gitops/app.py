@@ -239,7 +239,7 @@ class MlflowChart(cdk8s.Chart):
                 step.name,
                 identity=identity,
                 step=step,
-                script_source=shipped(files, f"jobs/{step.script}"),
+                files=files,
                 image=settings.server.image,
                 run_as=settings.server.run_as,
             )

@@ -1,4 +1,13 @@
-"""Shared fixtures: the repository root and one fresh render per test session."""
+"""Shared fixtures (the repository root, one fresh render per test session) and the tiers.
+
+Every test belongs to exactly one tier, a marker `make test-<tier>` selects (`make test` runs
+them all): `render` (the render, its snapshots, facts and bad input, the Job contract, the
+validators: about a minute), `servers` (Job scripts, plugins and migrations against real
+PostgreSQL, Keycloak, S3, GCS, MLflow, kube-apiserver), `runtime` (each overlay's rendered pod
+under its limits). A folder of tests/ belongs to one tier (TIER_OF_FOLDER); a module directly
+in tests/ is listed in TIER_OF_MODULE. A test in neither stops collection, so no test falls
+outside every tier.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +19,52 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+TIERS = ("render", "servers", "runtime")
+TIER_OF_FOLDER = {
+    "render": "render",
+    "jobs": "servers",
+    "runtime": "runtime",
+    "lint": "linters",
+    "controlplane": "controlplane",
+}
+TIER_OF_MODULE = {
+    "test_yaml_output": "render",
+    "test_review": "render",
+    "test_render_cache": "render",
+    "test_image_versions": "render",
+    "test_validate": "render",
+    "test_workflows": "render",
+    "test_code_server_scripts": "servers",
+    "test_keycloak_groups_plugin": "servers",
+    "test_migrations": "servers",
+    "test_pod_security": "servers",
+    "test_adoption_bitnami": "servers",
+    "test_runtime_homelab": "servers",
+    "test_review_predictions": "render",
+    "test_review_predictions_apiserver": "servers",
+    "test_postgres_probes": "servers",
+    "test_kyverno_policy": "servers",
+}
+
+
+def tier_of(path: Path) -> str:
+    """The tier of a test module, from its folder or, directly in tests/, its name."""
+    relative = path.resolve().relative_to(TESTS)
+    if len(relative.parts) > 1:
+        tier = TIER_OF_FOLDER.get(relative.parts[0])
+        where = f"tests/{relative.parts[0]}/ is in no tier: add it to TIER_OF_FOLDER"
+    else:
+        tier = TIER_OF_MODULE.get(path.stem)
+        where = f"tests/{path.name} is in no tier: add it to TIER_OF_MODULE"
+    if tier is None:
+        raise pytest.UsageError(f"{where} (tests/conftest.py)")
+    return tier
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(tier_of(item.path))
 
 
 @pytest.fixture(scope="session", autouse=True)

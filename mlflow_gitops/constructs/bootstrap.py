@@ -3,7 +3,8 @@
 An option that needs a one-time step (a database, a bucket, a Keycloak client, generated
 Secrets, MLflow users) offers a ``BootstrapStep``; the chart renders each as a Job running
 a script of this repository's ``jobs/`` folder, shipped in a ConfigMap rendered from that
-same file (so a reviewer sees the script in the diff), with its own ServiceAccount and the
+same file (so a reviewer sees the script in the diff) next to ``jobs/jobkit.py``, the helpers
+every script imports, with its own ServiceAccount and the
 narrowest Role it needs (none when it does not talk to the Kubernetes API).
 
 The Jobs are Argo CD Sync hooks, re-created on every sync (BeforeHookCreation): a plain
@@ -27,10 +28,13 @@ from mlflow_gitops.constructs.ordering import SYNC_WAVE
 from mlflow_gitops.constructs.peers import Need
 from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
+from mlflow_gitops.output import shipped
 
 COMPONENT = "bootstrap"
 SCRIPTS_DIR = "/scripts"
 CONFIG_FILE = "config.json"
+# Imported by every script; `python /scripts/<script>` puts /scripts on sys.path.
+JOBKIT = "jobkit.py"
 HOOK = "argocd.argoproj.io/hook"
 HOOK_DELETE_POLICY = "argocd.argoproj.io/hook-delete-policy"
 
@@ -70,12 +74,15 @@ class BootstrapJob(Construct):
         *,
         identity: Identity,
         step: BootstrapStep,
-        script_source: str,
+        files: Mapping[str, str],
         image: Image,
         run_as: RunAs,
     ) -> None:
         super().__init__(scope, id)
-        data = {step.script: script_source}
+        data = {
+            step.script: shipped(files, f"jobs/{step.script}"),
+            JOBKIT: shipped(files, f"jobs/{JOBKIT}"),
+        }
         env = list(step.wiring.env)
         if step.config is not None and step.config_env:
             data[CONFIG_FILE] = config_json(step.config)

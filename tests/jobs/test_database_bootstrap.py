@@ -64,7 +64,7 @@ def job_env(extra: Mapping[str, str]) -> dict[str, str]:
 
 def start_job(name: str, env: Mapping[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", f"jobs.{name}"],
+        [sys.executable, str(ROOT / "jobs" / f"{name}.py")],  # as the container runs it
         cwd=ROOT,
         env=job_env(env),
         stdout=subprocess.PIPE,

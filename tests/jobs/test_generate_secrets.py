@@ -481,7 +481,7 @@ def test_a_bad_config_fails_before_any_api_call(
         "KUBE_API_URL": "https://127.0.0.1:1",
     }
     result = subprocess.run(
-        [sys.executable, "-m", "jobs.generate_secrets"],
+        [sys.executable, str(ROOT / "jobs" / "generate_secrets.py")],
         env=env,
         cwd=ROOT,
         capture_output=True,

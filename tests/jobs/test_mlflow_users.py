@@ -60,7 +60,7 @@ def run_job(
         **extra_env,
     }
     result = subprocess.run(
-        [sys.executable, "-m", "jobs.mlflow_users"],
+        [sys.executable, str(ROOT / "jobs" / "mlflow_users.py")],
         check=False,
         cwd=ROOT,
         env=env,
@@ -251,7 +251,7 @@ def test_waits_for_a_server_that_starts_late(
     }
     with open(out, "w") as stdout, open(err, "w") as stderr:
         job = subprocess.Popen(
-            [sys.executable, "-m", "jobs.mlflow_users"],
+            [sys.executable, str(ROOT / "jobs" / "mlflow_users.py")],
             cwd=ROOT,
             env=env,
             stdout=stdout,
