@@ -51,7 +51,10 @@ def test_seed_postgresql_subchart_statefulset_service_and_pvc_on_freenas(
     assert bn["service-mlflow-postgresql-hl.yaml"]["spec"]["clusterIP"] == "None"
     assert bn["service-mlflow-postgresql.yaml"]["spec"]["ports"][0]["port"] == 5432
     [container] = statefulset["spec"]["template"]["spec"]["containers"]
-    assert container["livenessProbe"]["exec"]["command"][0] == "pg_isready"
+    # The chart runs pg_isready for both probes; ours: readiness queries the app database as
+    # the app's login, liveness only asks that the postmaster listens (issue 13, item 3).
+    assert container["livenessProbe"]["tcpSocket"]["port"] == 5432
+    assert "SELECT 1" in container["readinessProbe"]["exec"]["command"][-1]
 
 
 def test_seed_wait_containers_hold_mlflow_until_postgres_and_s3_answer(pod: Object) -> None:

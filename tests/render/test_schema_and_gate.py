@@ -76,12 +76,15 @@ def test_after_a_one_value_change_the_diff_shows_exactly_that_object(
     assert code == 1, diff.err
     headings = [line for line in diff.out.splitlines() if line.startswith("#### ")]
     assert headings == ["#### StatefulSet mlflow/mlflow-postgresql (modified)"]
-    changed = [
-        line
-        for line in diff.out.splitlines()
-        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
-    ]
+    # The diff's own lines: inside the ```diff fences (the predictions above them are a list).
+    fenced, changed = False, []
+    for line in diff.out.splitlines():
+        if line.startswith("```"):
+            fenced = line == "```diff"
+        elif fenced and line.startswith(("+", "-")) and not line.startswith(("+++", "---")):
+            changed.append(line)
     assert [line.replace(" ", "") for line in changed] == ["-storage:8Gi", "+storage:16Gi"]
+    assert "cannot be applied in place" in diff.out
 
 
 def test_pre_commit_hook_runs_the_gate_and_fails_on_a_stale_dist(tmp_path: Path) -> None:
