@@ -30,7 +30,8 @@ ldflags="-s -w -X $MODULE/common.version=$VERSION -X $MODULE/common.gitTreeState
 (cd "$WRAPPER" && nice go build -mod=readonly -trimpath -ldflags "$ldflags" \
   -o "$OUT/bin/argocd.tmp" "$MODULE/cmd")
 mv "$OUT/bin/argocd.tmp" "$OUT/bin/argocd"
-for name in argocd-application-controller argocd-repo-server argocd-applicationset-controller; do
+for name in argocd-application-controller argocd-repo-server argocd-applicationset-controller \
+  argocd-server; do
   ln -sf argocd "$OUT/bin/$name"
 done
 
