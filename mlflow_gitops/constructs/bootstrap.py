@@ -1,4 +1,5 @@
-"""Bootstrap Jobs: the steps the seeds did by hand or from Ansible, run in-cluster by Argo CD.
+"""Bootstrap Jobs: the steps the original setups did by hand or from Ansible, run in-cluster by Argo
+CD.
 
 An option that needs a one-time step (a database, a bucket, a Keycloak client, generated
 Secrets, MLflow users) offers a ``BootstrapStep``; the chart renders each as a Job running
