@@ -3,7 +3,7 @@
 ARTIFACT_STORE=s3 (requests and signature v4, path-style, for SeaweedFS / MinIO / any S3):
   BUCKET, S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, optional AWS_REGION
   (default us-east-1) and S3_VERIFY_TLS (default true; an overlay may turn it off for
-  cluster-internal endpoints with self-signed certificates, as seed 001 did).
+  cluster-internal endpoints with self-signed certificates, as the original homelab setup did).
 ARTIFACT_STORE=gcs (google-cloud-storage):
   BUCKET, GCS_PROJECT, optional GCS_LOCATION (default US). Credentials come from Workload
   Identity or GOOGLE_APPLICATION_CREDENTIALS; STORAGE_EMULATOR_HOST points at an emulator.

@@ -1,9 +1,9 @@
 """Bootstrap Job: MLflow's Keycloak client, realm roles and apps identity, declaratively.
 
-Seed 001 (`10_configure_keycloak`) as a convergent Job: each run reads the realm through the
-admin REST API, compares it with the desired state and changes only what differs, logging one
-line per object: `created`, `updated (<fields>)` or `unchanged`. Anything it does not manage
-(other clients, other mappers or scopes on the client) is left alone.
+The Keycloak setup of docs/overlays/homelab.md (Bootstrap Jobs) as a convergent Job: each run reads
+the realm through the admin REST API, compares it with the desired state and changes only what
+differs, logging one line per object: `created`, `updated (<fields>)` or `unchanged`. Anything it
+does not manage (other clients, other mappers or scopes on the client) is left alone.
 
 Environment:
 - KEYCLOAK_URL              base URL, e.g. http://keycloak.keycloak.svc:8080
@@ -11,7 +11,7 @@ Environment:
 - KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD   an admin of the master realm
 - MLFLOW_CLIENT_SECRET      the client's secret: generated once into a Secret by another Job;
                             this Job sets the client to it, so it never rotates it
-- MLFLOW_APPS_PASSWORD      initial password of the apps identity (seed 000)
+- MLFLOW_APPS_PASSWORD      initial password of the apps identity (docs/overlays/homelab.md)
 - KEYCLOAK_BOOTSTRAP_CONFIG path of the JSON desired state below (a ConfigMap)
 - KEYCLOAK_WAIT_TIMEOUT_SECONDS (default 300) bounds the wait for Keycloak (exponential backoff,
   1 s doubling to 10 s); KEYCLOAK_HTTP_TIMEOUT_SECONDS (default 10) bounds each request.
@@ -54,7 +54,7 @@ Semantics:
   `openid` is the OpenID Connect protocol scope, always granted; Keycloak has no client scope of
   that name, so it is skipped with a log line unless the realm defines one. Any other missing
   scope fails the run.
-- Users: the platform owns the role-assignment users (seed: `tkadmin`); a missing one fails the
+- Users: the platform owns the role-assignment users (homelab: `tkadmin`); a missing one fails the
   run. The apps identity is created with MLFLOW_APPS_PASSWORD if missing; an existing one keeps
   its password (rotation is a deliberate operator act) but gets its roles and `enabled` back.
 - Realm roles are never deleted, role mappings never removed.

@@ -1,4 +1,4 @@
-"""Declare MLflow basic-auth users and their permissions (seed 003, step 9).
+"""Declare MLflow basic-auth users and their permissions (docs/overlays/gke-gcs.md, Bootstrap Jobs).
 
 Every GitHub user reaches MLflow through oauth2-proxy, which forwards HTTP basic auth with the
 user's e-mail and ONE shared "bridge" password (Secret `oauth2-mlflow-creds`). So each user must

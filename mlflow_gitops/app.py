@@ -133,7 +133,8 @@ def public_host_patterns(hosts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def in_cluster_hosts(identity: Identity) -> tuple[str, ...]:
-    """Host headers of in-cluster clients and of `kubectl port-forward` (seed 002 uses it).
+    """Host headers of in-cluster clients and of `kubectl port-forward` (docs/overlays/authentik.md
+    uses it).
 
     Setting MLFLOW_SERVER_ALLOWED_HOSTS replaces MLflow's defaults (localhost, private
     addresses), so localhost is listed again; ``:*`` admits any port (fnmatch patterns).
@@ -313,7 +314,8 @@ def network_flows(
 
 
 def app_environment(settings: Overlay, public_url: str) -> AppEnvironment:
-    """Seed 000's variables, for the Keycloak apps identity (validated at the edge)."""
+    """The variables of docs/overlays/homelab.md, for the Keycloak apps identity (validated at the
+    edge)."""
     auth = settings.auth
     assert isinstance(auth, KeycloakOidc) and auth.bootstrap is not None
     s3 = settings.artifacts.s3_connection()
@@ -339,7 +341,7 @@ def app_environment(settings: Overlay, public_url: str) -> AppEnvironment:
 def integrate(
     scope: Construct, identity: Identity, settings: Overlay, public_url: str, files: ProjectFiles
 ) -> None:
-    """The platform integrations an overlay asks for (homelab: seeds 001 and 000)."""
+    """The platform integrations an overlay asks for (docs/overlays/homelab.md)."""
     wanted = settings.integrations
     if wanted.code_server:
         scripts = {

@@ -81,7 +81,7 @@ class Image(Strict):
 
 
 class Resources(Strict):
-    # Seed 001 11_deploy: requests 100m CPU / 256Mi, limits 500m CPU / 1Gi.
+    # docs/overlays/homelab.md: requests 100m CPU / 256Mi, limits 500m CPU / 1Gi.
     requests_cpu: Quantity = "100m"
     requests_memory: Quantity = "256Mi"
     limits_cpu: Quantity = "500m"
@@ -99,12 +99,12 @@ class HttpProbe(Strict):
 
 
 class Probes(Strict):
-    # Seed 001 11_deploy: liveness 60 s initial delay, readiness 30 s, both 5 s timeout.
+    # docs/overlays/homelab.md: liveness 60 s initial delay, readiness 30 s, both 5 s timeout.
     liveness: HttpProbe = HttpProbe(initial_delay_seconds=60)
     readiness: HttpProbe = HttpProbe(initial_delay_seconds=30)
     # Holds liveness back until the server answers: a cold start under the CPU limit (500m)
-    # took 30-72 s here, close to the seed's liveness budget (60 + 3 x 10 s) on a busy node.
-    # 36 x 5 s = 180 s before the kubelet gives up; None renders no startup probe.
+    # took 30-72 s here, close to the original setup's liveness budget (60 + 3 x 10 s) on a busy
+    # node. 36 x 5 s = 180 s before the kubelet gives up; None renders no startup probe.
     startup: HttpProbe | None = HttpProbe(period_seconds=5, failure_threshold=36)
 
 
@@ -120,7 +120,8 @@ class Server(Strict):
     image: Image
     replicas: Annotated[int, Field(ge=1)] = 1
     port: Annotated[int, Field(ge=1, le=65535)] = 5000
-    # Extra Service ports that forward to the server port (seed 000 calls port 80).
+    # Extra Service ports that forward to the server port (homelab's apps call port 80:
+    # docs/overlays/homelab.md).
     extra_service_ports: tuple[Annotated[int, Field(ge=1, le=65535)], ...] = ()
     resources: Resources = Resources()
     probes: Probes = Probes()
@@ -164,7 +165,7 @@ class PostgresAdmin(Strict):
     """An admin login of a PostgreSQL server the platform runs, from an operator's Secret.
 
     With it, the database bootstrap Job creates MLflow's own least-privilege login and its
-    databases (seed 001 ran MLflow as the admin; we do not).
+    databases (the original homelab setup ran MLflow as the admin; we do not).
     """
 
     secret: ObjectName
@@ -177,7 +178,8 @@ class PostgresAdmin(Strict):
 
 
 class ExternalPostgres(Strict):
-    """A PostgreSQL server the platform already runs (seed 001: the shared postgres)."""
+    """A PostgreSQL server the platform already runs (docs/overlays/homelab.md: the shared
+    postgres)."""
 
     kind: Literal["external-postgres"]
     host: Hostname
@@ -203,7 +205,8 @@ class ExternalPostgres(Strict):
 
 
 class CnpgPostgres(Strict):
-    """A CloudNativePG ``Cluster`` in the namespace (seed 002: ``mlflow-postgres``)."""
+    """A CloudNativePG ``Cluster`` in the namespace (docs/overlays/authentik.md:
+    ``mlflow-postgres``)."""
 
     kind: Literal["cnpg"]
     cluster_name: ObjectName = "mlflow-postgres"
@@ -277,7 +280,7 @@ class S3Connection(Strict):
     credentials_secret: ObjectName
     access_key_id_key: str = "AWS_ACCESS_KEY_ID"
     secret_access_key_key: str = "AWS_SECRET_ACCESS_KEY"
-    # Seed 001 turns TLS verification off for in-cluster traffic.
+    # In-cluster endpoints may have self-signed certificates (docs/overlays/homelab.md).
     ignore_tls: bool = False
     # The bucket bootstrap Job creates the bucket if it is missing (never touches one that exists).
     create_bucket: bool = True
@@ -295,7 +298,8 @@ class VolumeArtifacts(Strict):
     kind: Literal["volume"]
     claim: ObjectName
     path: Annotated[str, Field(pattern=r"^/")]
-    # Credentials for runs whose artifact location is in this bucket (seed 001 keeps them).
+    # Credentials for runs whose artifact location is in this bucket (docs/overlays/homelab.md keeps
+    # them).
     s3: S3Connection | None = None
 
     def s3_connection(self) -> S3Connection | None:
@@ -323,7 +327,8 @@ class WorkloadIdentity(Strict):
 
 
 class GcsKeySecret(Strict):
-    """A service-account key file from a Secret (seed 003: ``gcs-creds`` key ``gcs.json``)."""
+    """A service-account key file from a Secret (docs/overlays/gke-gcs.md: ``gcs-creds`` key
+    ``gcs.json``)."""
 
     kind: Literal["key-secret"]
     secret: SecretKeyRef = SecretKeyRef(name="gcs-creds", key="gcs.json")
@@ -337,8 +342,8 @@ class GcsArtifacts(Strict):
     bucket: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$")]
     prefix: str = "artifacts"
     identity: GcsIdentity
-    # With a project, the bucket bootstrap Job creates the bucket if it is missing (seed 003
-    # ran `gsutil mb` by hand); None leaves the bucket to whoever manages the project.
+    # With a project, the bucket bootstrap Job creates the bucket if it is missing (the original
+    # gke-gcs setup ran `gsutil mb` by hand); None leaves the bucket to whoever manages the project.
     project: Annotated[str, Field(pattern=r"^[a-z][-a-z0-9]{4,28}[a-z0-9]$")] | None = None
     location: Annotated[str, Field(pattern=r"^[A-Za-z0-9-]+$")] = "US"
 
@@ -353,8 +358,8 @@ ArtifactStore = Annotated[VolumeArtifacts | S3Artifacts | GcsArtifacts, Field(di
 
 
 class KeycloakAppsIdentity(Strict):
-    """The dedicated least-privilege identity every application uses (seed 000, done better:
-    the seed handed apps the admin's credentials)."""
+    """The dedicated least-privilege identity every application uses (docs/overlays/homelab.md, done
+    better: the original handed apps the admin's credentials)."""
 
     username: ObjectName = "mlflow-apps"
     email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = "mlflow-apps@example.com"
@@ -362,7 +367,8 @@ class KeycloakAppsIdentity(Strict):
 
 
 class KeycloakBootstrap(Strict):
-    """What the Keycloak bootstrap Job needs: seed 001's 10_configure_keycloak, declared."""
+    """What the Keycloak bootstrap Job needs: the Keycloak setup of docs/overlays/homelab.md,
+    declared."""
 
     # Where the Job reaches Keycloak (in-cluster); the public URL if None.
     admin_url: HttpUrl | None = None
@@ -370,7 +376,7 @@ class KeycloakBootstrap(Strict):
     admin_secret: ObjectName = "keycloak-admin"
     admin_username_key: SecretKey = "username"
     admin_password_key: SecretKey = "password"
-    # Seed 001: auth_realm_username gets mlflow-admin.
+    # docs/overlays/homelab.md: auth_realm_username gets mlflow-admin.
     realm_admin_user: Annotated[str, Field(min_length=1)] = "tkadmin"
     access_token_lifespan_seconds: Annotated[int, Field(ge=60)] = 3600
     apps: KeycloakAppsIdentity = KeycloakAppsIdentity()
@@ -383,7 +389,8 @@ class KeycloakBootstrap(Strict):
 
 
 class KeycloakOidc(Strict):
-    """mlflow-oidc-auth (``--app-name oidc-auth``) against a Keycloak realm (seed 001)."""
+    """mlflow-oidc-auth (``--app-name oidc-auth``) against a Keycloak realm
+    (docs/overlays/homelab.md)."""
 
     kind: Literal["keycloak-oidc"]
     keycloak_url: HttpUrl
@@ -403,7 +410,7 @@ class KeycloakOidc(Strict):
     default_landing_page_is_permissions: bool = False
     # The plugin's permission database, beside MLflow's on the same server.
     users_database: PgName = "mlflow_auth"
-    # API clients that never log in through a browser (seed 000's apps) get their
+    # API clients that never log in through a browser (docs/overlays/homelab.md) get their
     # permission record on first bearer request (needs audience and issuer, which are set).
     provision_on_bearer_auth: bool = True
     # With it, a bootstrap Job declares the realm roles, the client and its mappers.
@@ -427,7 +434,7 @@ class Grant(Strict):
 
 
 class MlflowUser(Strict):
-    """A user the MLflow users Job declares (seed 003 step 9), with what it may see."""
+    """A user the MLflow users Job declares (docs/overlays/gke-gcs.md), with what it may see."""
 
     username: Annotated[str, Field(min_length=1, pattern=r"^\S+$")]
     experiments: tuple[Grant, ...] = ()
@@ -450,7 +457,8 @@ class BasicAuth(Strict):
 
 
 class OAuth2Proxy(Strict):
-    """oauth2-proxy in front of the UI (seed 003): GitHub login, MLflow basic auth behind it.
+    """oauth2-proxy in front of the UI (docs/overlays/gke-gcs.md): GitHub login, MLflow basic auth
+    behind it.
 
     The proxy sends the GitHub user's e-mail as the basic-auth user name and the shared
     bridge password, so an MLflow user of that name with that password sees the UI with
@@ -468,7 +476,8 @@ class OAuth2Proxy(Strict):
     github_org: str | None = None
     github_users: tuple[str, ...] = ()
     port: Annotated[int, Field(ge=1, le=65535)] = 4180
-    # GitHub users (e-mail) the MLflow users Job creates with the bridge password (seed 003).
+    # GitHub users (e-mail) the MLflow users Job creates with the bridge password
+    # (docs/overlays/gke-gcs.md).
     users: tuple[MlflowUser, ...] = ()
     mlflow: BasicAuth = BasicAuth(
         kind="basic-auth",
@@ -482,7 +491,8 @@ class OAuth2Proxy(Strict):
 
 
 class AuthentikProxy(Strict):
-    """Authentik's proxy outpost in front of MLflow, set up by a blueprint (seed 002)."""
+    """Authentik's proxy outpost in front of MLflow, set up by a blueprint
+    (docs/overlays/authentik.md)."""
 
     kind: Literal["authentik-proxy"]
     # Where Authentik runs: its Helm chart mounts ConfigMaps of its own namespace only.
@@ -510,7 +520,8 @@ Auth = Annotated[
 
 
 class AcmeIssuer(Strict):
-    """Render the Let's Encrypt ClusterIssuer itself (seed 003's cluster-issuer.yaml)."""
+    """Render the Let's Encrypt ClusterIssuer itself (the original gke-gcs setup applied
+    cluster-issuer.yaml by hand)."""
 
     email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     server: HttpUrl = "https://acme-v02.api.letsencrypt.org/directory"
@@ -530,7 +541,8 @@ class CertManagerCertificate(Strict):
 
 
 class IssuerAnnotation(Strict):
-    """cert-manager's ingress-shim issues the certificate from an Ingress annotation (seed 004)."""
+    """cert-manager's ingress-shim issues the certificate from an Ingress annotation
+    (docs/overlays/bitnami-legacy.md)."""
 
     kind: Literal["issuer-annotation"]
     issuer_name: ObjectName
@@ -553,7 +565,7 @@ class NginxIngress(Strict):
     kind: Literal["ingress"]
     # The UI host; its backend is the auth option's UI entry (MLflow or a proxy).
     host: Hostname
-    # A second host that goes straight to MLflow, for API clients (seed 003).
+    # A second host that goes straight to MLflow, for API clients (docs/overlays/gke-gcs.md).
     api_host: Hostname | None = None
     class_name: ObjectName = "nginx"
     # The Ingress's name; None: the app's. An adopted release keeps its Ingress's name, so
@@ -562,7 +574,7 @@ class NginxIngress(Strict):
     # The Ingress's sync wave; None: the server's. An adopted Ingress that moves to a new
     # server goes in a later wave, so Argo CD switches it once that server is healthy.
     sync_wave: int | None = None
-    # Seed 001: unlimited request bodies, so large model uploads pass through nginx.
+    # docs/overlays/homelab.md: unlimited request bodies, so large model uploads pass through nginx.
     annotations: dict[str, str] = {"nginx.ingress.kubernetes.io/proxy-body-size": "0"}
     tls: Tls
     # The namespace of the controller's pods, the only ones the network policy lets call the
@@ -575,7 +587,8 @@ class NginxIngress(Strict):
 
 
 class HttpRoute(Strict):
-    """A Gateway API HTTPRoute attached to a Gateway the platform runs (seed 002)."""
+    """A Gateway API HTTPRoute attached to a Gateway the platform runs
+    (docs/overlays/authentik.md)."""
 
     kind: Literal["httproute"]
     host: Hostname
@@ -665,7 +678,8 @@ SecretSource = Annotated[
 
 
 class CiliumPolicy(Strict):
-    """CiliumNetworkPolicies beside the core set, for peers only Cilium can name (seed 002)."""
+    """CiliumNetworkPolicies beside the core set, for peers only Cilium can name
+    (docs/overlays/authentik.md)."""
 
     kind: Literal["cilium"]
     # Traffic from Cilium's Gateway API / Ingress Envoy carries the reserved ``ingress`` identity.
@@ -692,7 +706,7 @@ class Network(Strict):
     in_cluster_clients: tuple[Labels, ...] | None = None
 
 
-# --- platform integrations (seed 001 17_configure_discovery, seed 000) ---------------------
+# --- platform integrations (docs/overlays/homelab.md) ---------------------------------------
 
 
 class ThinkubeDiscovery(Strict):
@@ -708,21 +722,22 @@ class ThinkubeDiscovery(Strict):
 
 
 class CodeServerHelpers(Strict):
-    """``mlflow-auth.sh`` / ``.fish`` in a ConfigMap code-server mounts (seed: copied by hand)."""
+    """``mlflow-auth.sh`` / ``.fish`` in a ConfigMap code-server mounts (the original: copied by
+    hand)."""
 
     namespace: ObjectName = "code-server"
     configmap: ObjectName = "mlflow-auth-scripts"
 
 
 class AppCredentials(Strict):
-    """Seed 000: every app namespace that opts in gets MLflow credentials as environment
-    variables, through Kyverno (a GeneratingPolicy copies the Secrets, a MutatingPolicy sets
-    the variables on Deployments)."""
+    """docs/overlays/homelab.md: every app namespace that opts in gets MLflow credentials as
+    environment variables, through Kyverno (a GeneratingPolicy copies the Secrets, a MutatingPolicy
+    sets the variables on Deployments)."""
 
     opt_in_label: Annotated[str, Field(pattern=r"^[a-z0-9.-/]+$")] = (
         "mlflow.thinkube.io/credentials"
     )
-    # Seed 000 handed every app ADMIN_PASSWORD; off unless an app still needs it.
+    # The original homelab setup handed every app ADMIN_PASSWORD; off unless an app still needs it.
     legacy_admin_password: bool = False
 
 

@@ -11,12 +11,12 @@ Loaded through OIDC_GROUP_DETECTION_PLUGIN=mlflow_keycloak_groups (ConfigMap mou
 - on a bearer request, `token_response` is `{"access_token": ..., "claims": ...}` where `claims`
   is what `validate_token` verified (signature, issuer, audience, expiry).
 
-So roles are read from verified claims only: `claims`, else `userinfo` (seed 001's realm-role
-mapper puts `realm_access.roles` in the ID token too). When neither carries `realm_access` (an
-older caller passing only the access token, or an ID token without the claim), the access token is
-verified here against the issuer's JWKS (OIDC_DISCOVERY_URL; issuer OIDC_ISSUER or the discovery
-document's; audience OIDC_AUDIENCE or OIDC_CLIENT_ID) with joserfc, which mlflow-oidc-auth
-depends on. A token that fails verification raises, so the login fails closed.
+So roles are read from verified claims only: `claims`, else `userinfo` (docs/overlays/homelab.md:
+the realm-role mapper puts `realm_access.roles` in the ID token too). When neither carries
+`realm_access` (an older caller passing only the access token, or an ID token without the claim),
+the access token is verified here against the issuer's JWKS (OIDC_DISCOVERY_URL; issuer OIDC_ISSUER
+or the discovery document's; audience OIDC_AUDIENCE or OIDC_CLIENT_ID) with joserfc, which
+mlflow-oidc-auth depends on. A token that fails verification raises, so the login fails closed.
 """
 
 from __future__ import annotations

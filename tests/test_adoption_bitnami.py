@@ -286,7 +286,8 @@ def helm_install(api: Api) -> dict[str, str]:
         {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "default"}},
         "kube-controller-manager",
     )
-    for name, values in OPERATOR_SECRETS.items():  # seed 004: created by hand before the install
+    # docs/overlays/bitnami-legacy.md: created by hand before the install
+    for name, values in OPERATOR_SECRETS.items():
         api.create(
             {
                 "apiVersion": "v1",

@@ -1,4 +1,4 @@
-"""scripts/code-server/mlflow-auth.{sh,fish} (seed 001, 17_configure_discovery), in real shells.
+"""scripts/code-server/mlflow-auth.{sh,fish} (docs/overlays/homelab.md), in real shells.
 
 Each script is sourced by bash or fish against a local token endpoint that checks the form like
 Keycloak's password grant; success must export MLFLOW_TRACKING_TOKEN (the token the endpoint
@@ -111,7 +111,7 @@ def test_success_exports_the_issued_token(shell: Shell, endpoint: TokenEndpoint)
     assert len(endpoint.issued) == 1
     assert out.token == endpoint.issued[0]
     assert out.leftovers == 0, "helper functions left in the user's shell"
-    # Exactly the Keycloak password grant of seed 000, values intact.
+    # Exactly the Keycloak password grant of docs/overlays/homelab.md, values intact.
     assert endpoint.requests == [
         {
             "grant_type": ["password"],

@@ -1,7 +1,8 @@
 """plugins/mlflow_keycloak_groups.py: groups are realm roles, read from verified claims only.
 
 Unit tests for the claim handling, then real tokens from a real Keycloak configured by the
-bootstrap Job (seed 001 mappers), and a call through mlflow-oidc-auth's own plugin loader.
+bootstrap Job (mappers: docs/overlays/homelab.md, Bootstrap Jobs), and a call through
+mlflow-oidc-auth's own plugin loader.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def plugin_realm(
 
 @pytest.fixture
 def oidc_env(plugin_realm: Realm, monkeypatch: pytest.MonkeyPatch) -> None:
-    """What seed 001 sets on the MLflow Deployment."""
+    """What docs/overlays/homelab.md sets on the MLflow Deployment."""
     discovery = f"{plugin_realm.server.url}/realms/{plugin_realm.name}"
     monkeypatch.setenv("OIDC_DISCOVERY_URL", f"{discovery}/.well-known/openid-configuration")
     monkeypatch.setenv("OIDC_CLIENT_ID", "mlflow")

@@ -25,7 +25,8 @@ def _s3_env(s3: S3Connection) -> ServerWiring:
 
 
 def bucket_step(identity: Identity, s3: S3Connection | None) -> tuple[BootstrapStep, ...]:
-    """Create the bucket if it is missing (seed 001 ran s3cmd mb by hand); never touch one."""
+    """Create the bucket if it is missing (the original homelab setup ran s3cmd mb by hand); never
+    touch one."""
     if s3 is None or not s3.create_bucket:
         return ()
     env = [
@@ -48,9 +49,10 @@ def bucket_step(identity: Identity, s3: S3Connection | None) -> tuple[BootstrapS
 
 
 class VolumeArtifactStore(Construct):
-    """Artifacts on a mounted claim (seed 001: ``/models/mlflow-artifacts`` on JuiceFS).
+    """Artifacts on a mounted claim (docs/overlays/homelab.md: ``/models/mlflow-artifacts`` on
+    JuiceFS).
 
-    The seed handed clients ``file:///models/...`` as the artifact root, which only pods
+    The original setup handed clients ``file:///models/...`` as the artifact root, which only pods
     with the mount can write; serving through the server makes it work for every client.
     """
 

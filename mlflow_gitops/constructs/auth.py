@@ -35,7 +35,8 @@ def _mapper(name: str, mapper: str, config: dict[str, str]) -> dict[str, Any]:
 
 
 def keycloak_config(settings: KeycloakOidc, boot: KeycloakBootstrap, host: str) -> dict[str, Any]:
-    """The desired state of seed 001's `10_configure_keycloak`, for jobs/keycloak_bootstrap.py."""
+    """The desired Keycloak state of docs/overlays/homelab.md (Bootstrap Jobs), for
+    jobs/keycloak_bootstrap.py."""
     url = f"https://{host}"
     tokens = {"id.token.claim": "true", "access.token.claim": "true"}
     roles = {"jsonType.label": "String", "multivalued": "true", "userinfo.token.claim": "true"}
@@ -102,7 +103,8 @@ def keycloak_config(settings: KeycloakOidc, boot: KeycloakBootstrap, host: str) 
 
 
 class KeycloakOidcAuth(Construct):
-    """mlflow-oidc-auth against Keycloak (seed 001), with the realm-role group plugin."""
+    """mlflow-oidc-auth against Keycloak (docs/overlays/homelab.md), with the realm-role group
+    plugin."""
 
     def __init__(
         self,
@@ -149,12 +151,12 @@ class KeycloakOidcAuth(Construct):
                     "DEFAULT_LANDING_PAGE_IS_PERMISSIONS",
                     _flag(s.default_landing_page_is_permissions),
                 ),
-                # Bearer tokens (seed 000's apps) are checked against these, and only tokens
+                # Bearer tokens (homelab's apps) are checked against these, and only tokens
                 # scoped to them may create the apps identity's permission record on first use.
                 plain("OIDC_AUDIENCE", s.client_id),
                 plain("OIDC_ISSUER", s.issuer),
                 plain("OIDC_PROVISION_ON_BEARER_AUTH", _flag(s.provision_on_bearer_auth)),
-                # The seed generated a random key per deploy; replicas must share one.
+                # The original setup generated a random key per deploy; replicas must share one.
                 from_secret("SECRET_KEY", s.secret_key.name, s.secret_key.key),
                 # The plugin's default is a SQLite file, unwritable on a read-only root.
                 plain("OIDC_USERS_DB_URI", self._database.uri_for(s.users_database)),

@@ -1,4 +1,5 @@
-"""Authentik in front of MLflow (seed 002): a proxy provider, an application and an outpost.
+"""Authentik in front of MLflow (docs/overlays/authentik.md): a proxy provider, an application and
+an outpost.
 
 Authentik reads blueprints from files under ``/blueprints``. Its Helm chart mounts the
 ConfigMaps listed in ``blueprints.configMaps`` there, and a pod can mount only ConfigMaps

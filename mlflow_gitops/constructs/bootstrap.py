@@ -1,4 +1,5 @@
-"""Bootstrap Jobs: the steps the seeds did by hand or from Ansible, run in-cluster by Argo CD.
+"""Bootstrap Jobs: the steps the original setups did by hand or from Ansible, run in-cluster by Argo
+CD.
 
 An option that needs a one-time step (a database, a bucket, a Keycloak client, generated
 Secrets, MLflow users) offers a ``BootstrapStep``; the chart renders each as a Job running
@@ -24,7 +25,7 @@ from constructs import Construct
 
 from mlflow_gitops.config import Image, Resources, RunAs
 from mlflow_gitops.constructs.meta import Identity
-from mlflow_gitops.constructs.ordering import SYNC_WAVE
+from mlflow_gitops.constructs.ordering import SETUP_WAVE, SYNC_WAVE
 from mlflow_gitops.constructs.peers import Need
 from mlflow_gitops.constructs.server import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.wiring import ServerWiring, plain
@@ -38,10 +39,6 @@ JOBKIT = "jobkit.py"
 HOOK = "argocd.argoproj.io/hook"
 HOOK_DELETE_POLICY = "argocd.argoproj.io/hook-delete-policy"
 
-# Generated Secrets exist before anything reads them, databases included.
-GENERATE_SECRETS_WAVE = -4
-# After the databases (-3), before the server (10).
-SETUP_WAVE = 0
 JOB_RESOURCES = Resources(
     requests_cpu="50m", requests_memory="128Mi", limits_cpu="500m", limits_memory="512Mi"
 )

@@ -1,4 +1,5 @@
-"""CiliumNetworkPolicies for the peers only Cilium can name (seed 002), beside the core set.
+"""CiliumNetworkPolicies for the peers only Cilium can name (docs/overlays/authentik.md), beside the
+core set.
 
 Cilium enforces the namespace's core NetworkPolicies (network_policy.py) and adds up every
 policy that selects a pod, so these carry only what a core policy cannot say: traffic from

@@ -1,4 +1,4 @@
-"""PostgreSQL run by the CloudNativePG operator in the namespace (seed 002)."""
+"""PostgreSQL run by the CloudNativePG operator in the namespace (docs/overlays/authentik.md)."""
 
 from __future__ import annotations
 

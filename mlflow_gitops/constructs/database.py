@@ -36,7 +36,8 @@ class MetadataDatabase(Protocol):
 
 
 class ExternalPostgresDatabase(Construct):
-    """A PostgreSQL server run by the platform (seed 001: the shared ``postgresql-official``).
+    """A PostgreSQL server run by the platform (docs/overlays/homelab.md: the shared
+    ``postgresql-official``).
 
     The password is never part of a URI or an argument: libpq reads ``PGPASSWORD``, so
     the backend store URI carries only user, host, port and database.
@@ -54,7 +55,8 @@ class ExternalPostgresDatabase(Construct):
         s = self._settings
         return ServerWiring(
             env=(
-                # Seed 001 mlflow-db-secret keys, kept as the container's variable names.
+                # The original homelab mlflow-db-secret keys, kept as the container's variable
+                # names.
                 plain("DB_HOST", s.host),
                 plain("DB_PORT", str(s.port)),
                 plain("DB_NAME", s.database),

@@ -1,4 +1,4 @@
-"""Artifacts in a Google Cloud Storage bucket (seed 003: ``gs://<bucket>/artifacts``)."""
+"""Artifacts in a Google Cloud Storage bucket (docs/overlays/gke-gcs.md: ``gs://<bucket>/artifacts``)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class GcsArtifactStore(Construct):
 
     The server authenticates as a Google service account: through GKE Workload Identity
     (its own ServiceAccount, annotated; no key exists anywhere) or, where that is not
-    available, a key file from a Secret, which the seed created by hand.
+    available, a key file from a Secret, which the original setup created by hand.
     """
 
     def __init__(
@@ -92,7 +92,8 @@ class GcsArtifactStore(Construct):
 
     @property
     def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
-        """Create the bucket if missing (seed 003: `gsutil mb`), as the server's identity."""
+        """Create the bucket if missing (docs/overlays/gke-gcs.md: `gsutil mb`), as the server's
+        identity."""
         s = self._settings
         if s.project is None:
             return ()

@@ -1,4 +1,5 @@
-"""A Gateway API HTTPRoute on a Gateway the platform runs (seed 002); TLS ends at the Gateway."""
+"""A Gateway API HTTPRoute on a Gateway the platform runs (docs/overlays/authentik.md); TLS ends at
+the Gateway."""
 
 from __future__ import annotations
 

@@ -50,7 +50,7 @@ class IngressExposure(Construct):
         rules = [_rule(settings.host, ui)]
         self.backends: tuple[Backend, ...] = (ui,)
         if settings.api_host:
-            # API clients authenticate to MLflow itself (seed 003's api.* host).
+            # API clients authenticate to MLflow itself (docs/overlays/gke-gcs.md: the api.* host).
             rules.append(_rule(settings.api_host, api))
             self.backends += (api,)
         # nginx proxies from its controller's pods.

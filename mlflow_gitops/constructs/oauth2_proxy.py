@@ -1,4 +1,4 @@
-"""oauth2-proxy with GitHub login in front of the MLflow UI (seed 003).
+"""oauth2-proxy with GitHub login in front of the MLflow UI (docs/overlays/gke-gcs.md).
 
 MLflow runs its built-in basic auth. The proxy turns the GitHub user's e-mail into a
 basic-auth user name with the shared bridge password (alpha config ``injectRequestHeaders``
@@ -232,7 +232,8 @@ class OAuth2ProxyAuth(Construct):
 
     @property
     def bootstrap_steps(self) -> tuple[BootstrapStep, ...]:
-        """Seed 003 step 9, declared: each GitHub user exists in MLflow with the bridge password.
+        """docs/overlays/gke-gcs.md (Bootstrap Jobs), declared: each GitHub user exists in MLflow
+        with the bridge password.
 
         A PostSync hook: MLflow's auth API must be up, which it is only after the sync.
         """

@@ -18,8 +18,11 @@ KEEP = {SYNC_OPTIONS: "Delete=false,Prune=false"}
 
 NAMESPACE_WAVE = -10
 PREREQUISITE_WAVE = -5
+# Bootstrap Jobs (hooks) carry their own waves: the generate-secrets Job before anything
+# reads its Secrets, databases included; the setup Jobs after the databases, before the server.
+GENERATE_SECRETS_WAVE = -4
 DATABASE_WAVE = -3
-# Bootstrap Jobs set their own waves (hooks), between DATABASE_WAVE and SERVER_WAVE.
+SETUP_WAVE = 0
 # The migration Job (a Sync hook): after the databases and the setup Jobs (wave 0) that create
 # logins and databases, before the server, so a new image never starts on an old schema.
 MIGRATION_WAVE = 5

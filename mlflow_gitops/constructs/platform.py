@@ -1,8 +1,8 @@
 """Homelab platform integrations: service discovery, code-server helpers, app credentials.
 
-Seed 001's ``17_configure_discovery`` wrote a ConfigMap and copied scripts into a running
-code-server pod; seed 000's Ansible run copied a credentials Secret into each application
-namespace and patched every Deployment. Here each is an object Argo CD keeps in place.
+The original homelab setup (docs/overlays/homelab.md) wrote a ConfigMap and copied scripts into a
+running code-server pod; its Ansible run copied a credentials Secret into each application namespace
+and patched every Deployment. Here each is an object Argo CD keeps in place.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ KYVERNO_BACKGROUND_AGGREGATION = "rbac.kyverno.io/aggregate-to-background-contro
 
 @dataclass(frozen=True)
 class AppEnvironment:
-    """What every application needs to reach MLflow (seed 000's variable names)."""
+    """What every application needs to reach MLflow (the variable names of
+    docs/overlays/homelab.md)."""
 
     tracking_uri: str
     token_url: str
@@ -185,9 +186,10 @@ def add_environment_expression(environment: AppEnvironment) -> str:
 
 
 class KyvernoAppCredentials(Construct):
-    """Seed 000 in Kyverno's stable (policies.kyverno.io/v1) kinds: a GeneratingPolicy copies
-    the Secrets behind the variables into every namespace labelled ``<opt_in_label>=true``,
-    and a MutatingPolicy adds the variables to every container of the Deployments there.
+    """docs/overlays/homelab.md's app credentials in Kyverno's stable (policies.kyverno.io/v1)
+    kinds: a GeneratingPolicy copies the Secrets behind the variables into every namespace labelled
+    ``<opt_in_label>=true``, and a MutatingPolicy adds the variables to every container of the
+    Deployments there.
 
     The copies are not synchronized: Kyverno keeps generated objects in sync by watching
     their kind in every namespace, which would let its background controller read every

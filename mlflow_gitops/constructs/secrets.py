@@ -21,8 +21,9 @@ from mlflow_gitops.config import (
     OnePasswordSecret,
     SecretSource,
 )
-from mlflow_gitops.constructs.bootstrap import GENERATE_SECRETS_WAVE, BootstrapStep, secret_rules
+from mlflow_gitops.constructs.bootstrap import BootstrapStep, secret_rules
 from mlflow_gitops.constructs.meta import Identity
+from mlflow_gitops.constructs.ordering import GENERATE_SECRETS_WAVE
 from mlflow_gitops.constructs.peers import KUBERNETES_API
 from mlflow_gitops.constructs.wiring import ServerWiring
 

@@ -39,7 +39,7 @@ class HealthEndpoints:
 
 
 def server_pods(identity: Identity) -> Pods:
-    # Seed 001: the Service selects app=mlflow.
+    # docs/overlays/homelab.md: the Service selects app=mlflow.
     return Pods(identity.app, {"app": identity.app})
 
 

@@ -14,7 +14,8 @@ COMPONENT = "tls"
 
 
 class LetsEncryptIssuer(Construct):
-    """The ACME ClusterIssuer itself (seed 003 applied ``cluster-issuer.yaml`` by hand)."""
+    """The ACME ClusterIssuer itself (the original gke-gcs setup applied ``cluster-issuer.yaml`` by
+    hand)."""
 
     def __init__(
         self, scope: Construct, id: str, *, identity: Identity, name: str, settings: AcmeIssuer
@@ -77,7 +78,7 @@ class CertificateTls(Construct):
 
         self.secret_name: str | None = settings.secret_name
         self.annotations: Mapping[str, str] = {}
-        # seed 001 copied a wildcard Secret by hand; cert-manager writes this one.
+        # The original homelab setup copied a wildcard Secret by hand; cert-manager writes this one.
         Certificate(
             self,
             "certificate",
@@ -97,7 +98,8 @@ class CertificateTls(Construct):
 
 
 class IssuerAnnotationTls(Construct):
-    """cert-manager's ingress-shim makes the Certificate from the Ingress annotation (seed 004)."""
+    """cert-manager's ingress-shim makes the Certificate from the Ingress annotation
+    (docs/overlays/bitnami-legacy.md)."""
 
     def __init__(
         self,
@@ -123,7 +125,8 @@ class IssuerAnnotationTls(Construct):
 
 
 class GatewayTerminatedTls(Construct):
-    """The Gateway's listener holds the certificate; the route carries none (seed 002)."""
+    """The Gateway's listener holds the certificate; the route carries none
+    (docs/overlays/authentik.md)."""
 
     def __init__(
         self,

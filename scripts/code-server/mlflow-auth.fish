@@ -1,10 +1,10 @@
-# Get a Keycloak access token for MLflow and export it as MLFLOW_TRACKING_TOKEN (seed 001,
+# Get a Keycloak access token for MLflow and export it as MLFLOW_TRACKING_TOKEN (docs/overlays/homelab.md,
 # 17_configure_discovery). Source it, do not run it:
 #
 #   source ~/mlflow-auth.fish
 #
 # Same contract as mlflow-auth.sh: reads MLFLOW_KEYCLOAK_TOKEN_URL, MLFLOW_KEYCLOAK_CLIENT_ID,
-# MLFLOW_CLIENT_SECRET, MLFLOW_AUTH_USERNAME, MLFLOW_AUTH_PASSWORD (seed 000); password grant with
+# MLFLOW_CLIENT_SECRET, MLFLOW_AUTH_USERNAME, MLFLOW_AUTH_PASSWORD (docs/overlays/homelab.md); password grant with
 # curl, secrets on curl's stdin (never in an argv); JSON read with python3, or jq without it.
 # On failure: a message on stderr, status 1, MLFLOW_TRACKING_TOKEN unchanged. Never prints a
 # secret. Needs a UTF-8 locale (LANG=C.UTF-8, as terminals set) for non-ASCII passwords: in the C

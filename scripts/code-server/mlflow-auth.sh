@@ -1,10 +1,10 @@
 # shellcheck shell=bash
-# Get a Keycloak access token for MLflow and export it as MLFLOW_TRACKING_TOKEN (seed 001,
+# Get a Keycloak access token for MLflow and export it as MLFLOW_TRACKING_TOKEN (docs/overlays/homelab.md,
 # 17_configure_discovery). Source it, do not run it:
 #
 #   source ~/mlflow-auth.sh
 #
-# Reads the variables every app gets (seed 000): MLFLOW_KEYCLOAK_TOKEN_URL,
+# Reads the variables every app gets (docs/overlays/homelab.md): MLFLOW_KEYCLOAK_TOKEN_URL,
 # MLFLOW_KEYCLOAK_CLIENT_ID, MLFLOW_CLIENT_SECRET, MLFLOW_AUTH_USERNAME, MLFLOW_AUTH_PASSWORD.
 # Password grant with curl; secrets go to curl on stdin (a config), never on its command line,
 # where `ps` would show them. JSON is read with python3 (code-server images ship it; jq often

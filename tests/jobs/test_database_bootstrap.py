@@ -358,7 +358,8 @@ def test_database_of_another_owner_is_left_untouched(
 ) -> None:
     n = fresh_names()
     with contextlib.closing(postgres_server.connect()) as conn, conn.cursor() as cur:
-        cur.execute(f'CREATE DATABASE "{n.db}"')  # owned by the admin, as seed 001 did
+        # owned by the admin, as the original homelab setup did
+        cur.execute(f'CREATE DATABASE "{n.db}"')
     before = query(
         postgres_server,
         "SELECT oid, pg_get_userbyid(datdba), datacl::text FROM pg_database WHERE datname = %s",

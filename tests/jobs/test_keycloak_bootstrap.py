@@ -1,8 +1,8 @@
-"""jobs/keycloak_bootstrap.py against a real Keycloak (seed 001 `10_configure_keycloak`, seed 000).
+"""jobs/keycloak_bootstrap.py against a real Keycloak (docs/overlays/homelab.md, Bootstrap Jobs).
 
 Each test gets a fresh realm holding only what the platform owns (the realm and `tkadmin`) and
 runs the Job as the container would: `python jobs/keycloak_bootstrap.py` with environment only.
-Expected values are seed 001's, written out here, not taken from the Job.
+Expected values are those of docs/overlays/homelab.md, written out here, not taken from the Job.
 """
 
 from __future__ import annotations
@@ -139,7 +139,8 @@ class Realm:
         return {r["name"] for r in self.admin("GET", f"/users/{user['id']}/role-mappings/realm")}
 
     def token(self, username: str, password: str, secret: str = CLIENT_SECRET) -> requests.Response:
-        """Exactly seed 000's request: password grant, client id + secret, scope openid."""
+        """Exactly the apps' request (docs/overlays/homelab.md): password grant, client id + secret,
+        scope openid."""
         return requests.post(
             f"{self.server.url}/realms/{self.name}/protocol/openid-connect/token",
             data={
@@ -449,7 +450,8 @@ def test_seed_000_tokens_carry_roles_and_audience(realm: Realm) -> None:
         audience = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
         assert "mlflow" in audience
         assert claims["azp"] == "mlflow"
-        assert claims["exp"] - claims["iat"] == 3600  # seed 001: access token lifespan
+        # docs/overlays/homelab.md: access token lifespan
+        assert claims["exp"] - claims["iat"] == 3600
         assert "openid" in body["scope"].split()
         id_claims = jwt_payload(body["id_token"])
         assert role in id_claims["realm_access"]["roles"]  # realm roles in the ID token too

@@ -1,4 +1,5 @@
-"""jobs/mlflow_users.py against a real `mlflow server --app-name basic-auth` (seed 003, step 9).
+"""jobs/mlflow_users.py against a real `mlflow server --app-name basic-auth`
+(docs/overlays/gke-gcs.md, Bootstrap Jobs).
 
 The Job runs as a subprocess, as in its container; its effects are checked by logging in as the
 users it manages, not by reading its own output.
@@ -147,7 +148,7 @@ def test_job_creates_then_is_idempotent_then_converges(
     assert "experiment qwen: created" in first.stdout
     exp_id = experiment_id(server, "qwen")
 
-    # seed 003: the user logs in with the bridge password and reads the experiment ...
+    # docs/overlays/gke-gcs.md: the user logs in with the bridge password, reads the experiment ...
     assert can_read_experiment(server, ALICE, BRIDGE_PASSWORD, "qwen") == 200
     assert can_read_experiment(server, ALICE, "not-the-bridge-pw", "qwen") == 401
     # ... but READ refuses writes, while EDIT allows them.

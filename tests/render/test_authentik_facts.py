@@ -1,4 +1,5 @@
-"""Facts of the authentik overlay, each named after the part of seed 002 it checks."""
+"""Facts of the authentik overlay, each named after the part of docs/overlays/authentik.md it
+checks."""
 
 from __future__ import annotations
 
@@ -121,9 +122,9 @@ def test_seed_internal_service_port_5000_and_port_forward_port_80(ak: dict[str, 
 def test_seed_cilium_policy_admits_the_gateway_to_the_outpost_and_only_the_outpost_to_mlflow(
     ak: dict[str, Object],
 ) -> None:
-    """Seed 002's Cilium policy, derived: Cilium's Envoy (the `ingress` entity) reaches the
-    outpost the HTTPRoute targets; MLflow, which checks no request, admits only the outpost
-    and calls only DNS and its database."""
+    """The Cilium policy of docs/overlays/authentik.md, derived: Cilium's Envoy (the `ingress`
+    entity) reaches the outpost the HTTPRoute targets; MLflow, which checks no request, admits only
+    the outpost and calls only DNS and its database."""
     outpost = ak["ciliumnetworkpolicy-allow-ak-outpost-mlflow.yaml"]["spec"]
     assert outpost["endpointSelector"]["matchLabels"] == {"goauthentik.io/outpost-name": "mlflow"}
     assert [rule["fromEntities"] for rule in outpost["ingress"]] == [["ingress"]]

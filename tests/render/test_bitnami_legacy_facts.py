@@ -1,4 +1,5 @@
-"""Facts of the bitnami-legacy overlay, each named after the part of seed 004 it checks."""
+"""Facts of the bitnami-legacy overlay, each named after the part of docs/overlays/bitnami-legacy.md
+it checks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Facts of the gke-gcs overlay, each named after the part of seed 003 it checks."""
+"""Facts of the gke-gcs overlay, each named after the part of docs/overlays/gke-gcs.md it checks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Facts of the homelab overlay, each named after the line of seed 001 (`11_deploy`) it checks."""
+"""Facts of the homelab overlay, each named after the part of docs/overlays/homelab.md it checks."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ def test_seed_artifacts_under_models_mlflow_artifacts_served_to_remote_clients(
         ("AUTOMATIC_LOGIN_REDIRECT", "true"),
         ("DEFAULT_LANDING_PAGE_IS_PERMISSIONS", "false"),
         ("PYTHONPATH", "/mlflow/plugins"),
-        # Not in the seed: what bearer-token validation of the current plugin needs.
+        # Not in the original setup: what bearer-token validation of the current plugin needs.
         ("OIDC_AUDIENCE", "mlflow"),
         ("OIDC_ISSUER", "https://keycloak.example.com/realms/thinkube"),
         ("OIDC_PROVISION_ON_BEARER_AUTH", "true"),
@@ -168,7 +168,7 @@ def test_seed_port_5000(container: Object) -> None:
 @pytest.mark.parametrize(("probe", "delay"), [("livenessProbe", 60), ("readinessProbe", 30)])
 def test_seed_probe_initial_delay_and_5s_timeout(container: Object, probe: str, delay: int) -> None:
     assert container[probe]["initialDelaySeconds"] == delay
-    # Not the seed's `/`: the OIDC plugin's health endpoints (see the runtime test).
+    # Not the original setup's `/`: the OIDC plugin's health endpoints (see the runtime test).
     expected = {"livenessProbe": "/health/live", "readinessProbe": "/health/ready"}[probe]
     assert container[probe]["httpGet"]["path"] == expected
     assert container[probe]["timeoutSeconds"] == 5

@@ -229,7 +229,7 @@ def password_grant(
     client_id: str = "mlflow",
     username: str = "mlflow-apps",
 ) -> str:
-    """The apps' client code (homelab's seed 000): a password grant for the apps identity at
+    """The apps' client code (docs/overlays/homelab.md): a password grant for the apps identity at
     the realm's public token URL, which the cluster map points at the local Keycloak."""
     response = requests.post(
         cluster.rehost(token_url),

@@ -58,8 +58,8 @@ def authentik(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Authentik]:
         try:
             sync_jobs(rendered, cluster, "127.0.0.39", skip={})
             workload = Workload(
-                # Seed 002 reaches the server through `kubectl port-forward svc/mlflow 5000:80`;
-                # in-cluster clients call the Service.
+                # docs/overlays/authentik.md: people reach the server through `kubectl port-forward
+                # svc/mlflow 5000:80`; in-cluster clients call the Service.
                 tracking_uri="http://mlflow.mlflow.svc.cluster.local:5000",
                 auth_env={},
                 services=service_routes(rendered, MLFLOW_POD_IP),

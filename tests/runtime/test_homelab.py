@@ -86,7 +86,7 @@ def homelab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Homelab]:
                 password=apps_password,
             )
             workload = Workload(
-                # Seed 000's apps call the Service on port 80.
+                # The platform's apps (docs/overlays/homelab.md) call the Service on port 80.
                 tracking_uri="http://mlflow.mlflow.svc.cluster.local",
                 auth_env={"MLFLOW_TRACKING_TOKEN": token},
                 services=service_routes(rendered, MLFLOW_POD_IP),

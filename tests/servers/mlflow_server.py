@@ -5,7 +5,7 @@
   command + args) on 127.0.0.1:`port`, waits for `/health`, yields a `MlflowServer`, and stops
   the whole process group (SIGTERM, then SIGKILL after a timeout) even when the test fails.
 - `running_basic_auth_mlflow(...)`: `mlflow server --app-name basic-auth` backed by a PostgreSQL
-  fixture (tracking store and auth store in databases of their own), as in seed 003.
+  fixture (tracking store and auth store in databases of their own), as in docs/overlays/gke-gcs.md.
 - `basic_auth_server`: a module-scoped fixture around the latter.
 
 Binaries: tools/install/50_mlflow_runtime.sh (.cache/mlflow-venv = images/mlflow/requirements.txt).
