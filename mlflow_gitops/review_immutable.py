@@ -109,6 +109,17 @@ def _selector_only(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     return changed_paths(spec(old).get("selector"), spec(new).get("selector"), "spec.selector")
 
 
+def _deployment(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """The selector, and a switch to Recreate: under server-side apply the API server keeps the
+    `strategy.rollingUpdate` it defaulted for the old RollingUpdate (no manager owns it), and
+    refuses Recreate beside it (seen on Argo CD in the control-plane tier)."""
+    paths = _selector_only(old, new)
+    before = get(spec(old), "strategy", "type") or "RollingUpdate"
+    if before != "Recreate" and get(spec(new), "strategy", "type") == "Recreate":
+        paths.append("spec.strategy.type")
+    return paths
+
+
 def _job(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     a, b = spec(old), spec(new)
     keys = [k for k in JOB_IMMUTABLE if not (k == "template" and a.get("suspend") is True)]
@@ -173,7 +184,7 @@ def _role_ref(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
 
 RULES: dict[tuple[str, str], Callable[[Mapping[str, Any], Mapping[str, Any]], list[str]]] = {
     ("apps", "StatefulSet"): _statefulset,
-    ("apps", "Deployment"): _selector_only,
+    ("apps", "Deployment"): _deployment,
     ("apps", "DaemonSet"): _selector_only,
     ("apps", "ReplicaSet"): _selector_only,
     ("batch", "Job"): _job,

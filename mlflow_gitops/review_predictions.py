@@ -176,6 +176,12 @@ def _fix(kind: str, paths: list[str], name: str) -> str:
         return "a claim only grows: create a new claim and copy the data"
     if kind == "Job":
         return f"`kubectl delete job {name}` before the sync, or make it an Argo CD hook"
+    if kind == "Deployment" and paths == ["spec.strategy.type"]:
+        return (
+            f"""`kubectl patch deployment {name} --type=json -p '[{{"op": "replace", "path": """
+            f""""/spec/strategy", "value": {{"type": "Recreate"}}}}]'` before the sync """
+            "(the pods are replaced once, as Recreate does)"
+        )
     return f"delete {kind} {name} before the sync so that Argo CD creates it anew"
 
 

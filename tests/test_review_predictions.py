@@ -183,6 +183,26 @@ def test_plain_job_template_is_immutable_hook_job_is_recreated(rendered: dict[st
     assert "`kubectl delete job mlflow-db-setup`" in found[0].detail
 
 
+def test_switch_back_to_recreate_cannot_be_applied_in_place(rendered: dict[str, str]) -> None:
+    """A Deployment going from RollingUpdate back to Recreate (homelab's server when its
+    ReadWriteOnce claim returns): the API server keeps the rollingUpdate it defaulted and
+    refuses Recreate beside it under server-side apply, as the control-plane tier saw on Argo
+    CD. The other way round applies."""
+    path = "homelab/deployment-mlflow.yaml"
+    identity, manifest, document = _pair(rendered, path)
+    assert document["spec"]["strategy"] == {"type": "Recreate"}
+    rolling = copy.deepcopy(manifest.document)
+    rolling["spec"]["strategy"] = {"type": "RollingUpdate"}
+    base = Manifest(identity, path, rolling)
+    tree = parse_files(_only(rendered, "homelab"))
+    back = predict(identity, base, manifest, Trees({**tree, identity: base}, tree))
+    assert Effect.CANNOT_APPLY in {p.effect for p in back}
+    [refusal] = [p for p in back if p.effect is Effect.CANNOT_APPLY]
+    assert "spec.strategy.type" in refusal.detail and "kubectl patch deployment" in refusal.detail
+    forward = predict(identity, manifest, base, Trees(tree, {**tree, identity: base}))
+    assert Effect.CANNOT_APPLY not in {p.effect for p in forward}
+
+
 def test_removed_namespace_with_prune_drops_data(rendered: dict[str, str]) -> None:
     path = "homelab/namespace-mlflow.yaml"
     identity, manifest, document = _pair(rendered, path)
