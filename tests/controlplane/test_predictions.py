@@ -35,13 +35,14 @@ pytestmark = pytest.mark.controlplane
 CHECKED = (
     "homelab-configmap-label",  # nothing beyond the hooks: no restart
     "homelab-server-image",  # restarts pods, runs migrations, re-runs bootstrap Jobs
-    "homelab-claim-growth",  # needs volume expansion (the class allows it here)
     "homelab-hook-only",  # waits for the next sync
     "homelab-claim-removed",  # orphans the claim; the server rolls without it (and back)
     "gke-gcs-proxy-client",  # pods keep old config until restarted
     "gke-gcs-headless-cluster-ip",  # the API server keeps the live value
     "gke-gcs-service-made-headless",  # cannot be applied in place (Service)
     "gke-gcs-database-size-and-server-image",  # cannot be applied in place; held back
+    # Last: its way back shrinks the claim, which the API server refuses (as predicted).
+    "homelab-claim-growth",  # needs volume expansion (the class allows it here)
 )
 BY_NAME = {scenario.name: scenario for scenario in SCENARIOS}
 
@@ -292,37 +293,39 @@ def test_prediction_holds_on_argocd(baseline: Delivery, name: str) -> None:
     # Back to the baseline for the next scenario.
     restored = baseline.restore()
     baseline.argocd.refresh(app)
-    if name in REFUSED_ON_THE_WAY_BACK:
-        _refused_way_back(baseline, app, REFUSED_ON_THE_WAY_BACK[name])
+    if name == "homelab-claim-growth":
+        # The way back shrinks the claim: refused, as the review predicts for a shrink
+        # (scenario homelab-claim-shrink). It runs last, so nothing needs the baseline back.
+        _refused_way_back(baseline, app, ("requests.storage", "Forbidden"))
+        return
+    if name == "homelab-claim-removed":
+        # The server goes back to Recreate: refused, as the review predicts
+        # (tests/test_review_predictions.py::test_switch_back_to_recreate_...); its fix works.
+        _refused_way_back(baseline, app, ("rollingUpdate", "Recreate"))
+        api.call(
+            "PATCH",
+            "/apis/apps/v1/namespaces/mlflow/deployments/mlflow",
+            [{"op": "replace", "path": "/spec/strategy", "value": {"type": "Recreate"}}],
+            content_type="application/json-patch+json",
+        )
+        baseline.argocd.refresh(app)
     wait_settled(baseline.argocd, app, restored, baseline.processes, SYNC_TIMEOUT)
 
 
-# Scenarios whose way back is itself a change the review marks "cannot be applied in place"
-# (tests/test_review_predictions.py::test_switch_back_to_recreate_cannot_be_applied_in_place):
-# the server, rolled without its ReadWriteOnce claim, goes back to Recreate.
-REFUSED_ON_THE_WAY_BACK = {"homelab-claim-removed": "mlflow"}
+def _refused_way_back(delivery: Delivery, app: str, words: tuple[str, ...]) -> None:
+    """Argo CD cannot apply the way back: its server-side diff (a dry-run apply) fails."""
 
-
-def _refused_way_back(delivery: Delivery, app: str, deployment: str) -> None:
-    """Argo CD cannot apply it (its server-side diff already fails); the review's fix works."""
-    api = delivery.clusters[app.removeprefix("mlflow-")]
+    last_refresh = [time.monotonic()]
 
     def refused() -> str | None:
         status = (delivery.argocd.application(app) or {}).get("status", {})
         texts = [c.get("message", "") for c in status.get("conditions") or []]
         texts.append(status.get("operationState", {}).get("message", ""))
-        found = [t for t in texts if "rollingUpdate" in t and "Recreate" in t]
-        if not found:
-            delivery.argocd.refresh(app)
+        found = [t for t in texts if all(word in t for word in words)]
+        if not found and time.monotonic() - last_refresh[0] > 10:
+            delivery.argocd.refresh(app)  # the diff of a cached comparison runs again
+            last_refresh[0] = time.monotonic()
         return found[0] if found else None
 
-    message = wait_for(f"{app}: Recreate refused", refused, delivery.processes, 300)
+    message = wait_for(f"{app}: the way back refused", refused, delivery.processes, 300)
     print(f"{app}: the way back is refused: {message[:300]}")
-    # The fix the review prints for it.
-    api.call(
-        "PATCH",
-        f"/apis/apps/v1/namespaces/mlflow/deployments/{deployment}",
-        [{"op": "replace", "path": "/spec/strategy", "value": {"type": "Recreate"}}],
-        content_type="application/json-patch+json",
-    )
-    delivery.argocd.refresh(app)
