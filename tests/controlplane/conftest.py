@@ -97,7 +97,12 @@ def _point_overlays_at(source: Path, repo_url: str) -> None:
         data = yaml.safe_load(path.read_text())
         data.setdefault("argocd", {})["repo_url"] = repo_url
         path.write_text(yaml.safe_dump(data, sort_keys=False))
-    env = {**os.environ, "MLFLOW_GITOPS_RENDER_CACHE": "off"}
+    synth(source)
+
+
+def synth(source: Path) -> None:
+    """`main.py synth` in the served checkout, as its user would run it after an edit."""
+    env = {**os.environ, "MLFLOW_GITOPS_RENDER_CACHE": str(source.parent / "renders")}
     done = subprocess.run(
         [sys.executable, "main.py", "synth"],
         cwd=source,

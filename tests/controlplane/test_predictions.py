@@ -11,9 +11,6 @@ tests/test_review_predictions_apiserver.py.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +21,7 @@ import pytest
 from mlflow_gitops.review_predictions import Effect
 from tests.controlplane.argocd import ArgoCd, wait_settled, wait_synced_healthy
 from tests.controlplane.cluster import Api, wait_for
-from tests.controlplane.conftest import SYNC_TIMEOUT, Delivery
+from tests.controlplane.conftest import SYNC_TIMEOUT, Delivery, synth
 from tests.controlplane.test_delivery import HOOK, api_path
 from tests.review_scenarios import SCENARIOS, Scenario, apply_overlay_edit, apply_render_edit
 
@@ -68,16 +65,7 @@ def _parse(key: str) -> tuple[str, str, str]:
 
 def _render(source: Path, scenario: Scenario) -> None:
     apply_overlay_edit(scenario, source / "overlays")
-    env = {**os.environ, "MLFLOW_GITOPS_RENDER_CACHE": str(source.parent / "renders")}
-    done = subprocess.run(
-        [sys.executable, "main.py", "synth"],
-        cwd=source,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    synth(source)
     if scenario.edit_render is not None:
         dist = source / "dist"
         files = {
