@@ -211,19 +211,24 @@ def differences(a: object, b: object, path: str = "") -> list[str]:
     return [] if a == b else [f"{path}: {a!r} -> {b!r}"]
 
 
-def _hook_uids(api: Api) -> dict[str, str]:
+def hook_jobs(api: Api) -> dict[str, dict[str, Any]]:
+    """The live hook Jobs of the overlay's namespace, by name."""
     return {
-        job["metadata"]["name"]: job["metadata"]["uid"]
+        job["metadata"]["name"]: job
         for job in api.items("/apis/batch/v1/namespaces/mlflow/jobs")
         if HOOK in (job["metadata"].get("annotations") or {})
     }
+
+
+def hook_uids(api: Api) -> dict[str, str]:
+    return {name: job["metadata"]["uid"] for name, job in hook_jobs(api).items()}
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
 def test_second_sync_reruns_hooks_and_changes_nothing_else(synced: Delivery, overlay: str) -> None:
     api, name = synced.clusters[overlay], f"mlflow-{overlay}"
     objects = dist_objects(ROOT / "dist" / overlay)
-    before, hooks_before = _state(api, objects), _hook_uids(api)
+    before, hooks_before = _state(api, objects), hook_uids(api)
     first = synced.argocd.application(name)
     assert first is not None
     started = first["status"]["operationState"]["startedAt"]
@@ -241,7 +246,7 @@ def test_second_sync_reruns_hooks_and_changes_nothing_else(synced: Delivery, ove
         120,
     )
     wait_synced_healthy(synced.argocd, name, synced.processes, SYNC_TIMEOUT)
-    after, hooks_after = _state(api, objects), _hook_uids(api)
+    after, hooks_after = _state(api, objects), hook_uids(api)
     changed = {
         key: differences(before[key], after.get(key))
         for key in before

@@ -22,7 +22,7 @@ from mlflow_gitops.review_predictions import Effect
 from tests.controlplane.argocd import ArgoCd, wait_settled, wait_synced_healthy
 from tests.controlplane.cluster import Api, wait_for
 from tests.controlplane.conftest import SYNC_TIMEOUT, Delivery, synth
-from tests.controlplane.test_delivery import HOOK, api_path
+from tests.controlplane.test_delivery import api_path, hook_jobs, hook_uids
 from tests.review_scenarios import SCENARIOS, Scenario, apply_overlay_edit, apply_render_edit
 
 pytestmark = pytest.mark.controlplane
@@ -112,14 +112,6 @@ def _workload_pods(api: Api) -> dict[str, set[str]]:
     }
 
 
-def _hooks(api: Api) -> dict[str, dict[str, Any]]:
-    return {
-        job["metadata"]["name"]: job
-        for job in api.items("/apis/batch/v1/namespaces/mlflow/jobs")
-        if HOOK in (job["metadata"].get("annotations") or {})
-    }
-
-
 def _operation_on(argocd: ArgoCd, app: str, revision: str) -> dict[str, Any]:
     state = (argocd.application(app) or {}).get("status", {}).get("operationState", {})
     sync = state.get("operation", {}).get("sync", {})
@@ -154,10 +146,6 @@ class Before:
     hooks: dict[str, str]
 
 
-def _hook_uids(api: Api) -> dict[str, str]:
-    return {name: job["metadata"]["uid"] for name, job in _hooks(api).items()}
-
-
 def _waits_for_next_sync(delivery: Delivery, app: str, revision: str, before: Before) -> None:
     """Argo CD sees the new revision, finds nothing it manages changed, and does not sync."""
     api = delivery.clusters[app.removeprefix("mlflow-")]
@@ -169,7 +157,7 @@ def _waits_for_next_sync(delivery: Delivery, app: str, revision: str, before: Be
     wait_for(f"{app}: refreshed at {revision[:8]}", refreshed, delivery.processes, 120)
     time.sleep(10)  # an automated sync would have started within one reconciliation
     assert _operation_on(delivery.argocd, app, revision) == {}
-    assert _hook_uids(api) == before.hooks
+    assert hook_uids(api) == before.hooks
 
 
 def _refused(delivery: Delivery, scenario: Scenario, revision: str, before: Before) -> None:
@@ -201,7 +189,7 @@ def _refused(delivery: Delivery, scenario: Scenario, revision: str, before: Befo
         )
     assert _workload_pods(api) == before.pods, f"{scenario.name}: pods restarted"
     held = {_parse(k)[2] for k, es in scenario.objects.items() if Effect.HELD_BACK in es}
-    now = _hook_uids(api)
+    now = hook_uids(api)
     assert all(now.get(job) == before.hooks.get(job) for job in held if job in now)
 
 
@@ -237,7 +225,7 @@ def _synced(delivery: Delivery, scenario: Scenario, revision: str, before: Befor
     for key, predicted in scenario.objects.items():
         _check_object(api, status, key, predicted, before.live[key])
     if Effect.RERUNS_JOBS in effects_of(scenario):
-        after = _hook_uids(api)
+        after = hook_uids(api)
         assert {n for n in after if after[n] != before.hooks.get(n)} == set(before.hooks)
 
 
@@ -267,7 +255,7 @@ def _check_object(
         assert live.get("data") != (before or {}).get("data"), key
     if Effect.RUNS_MIGRATIONS in predicted:
         image = live["spec"]["template"]["spec"]["containers"][0]["image"]
-        migrate = _hooks(api)["mlflow-migrate"]
+        migrate = hook_jobs(api)["mlflow-migrate"]
         assert migrate["spec"]["template"]["spec"]["containers"][0]["image"] == image
 
 
@@ -278,7 +266,7 @@ def test_prediction_holds_on_argocd(baseline: Delivery, name: str) -> None:
     before = Before(
         live={key: _live(api, key) for key in scenario.objects},
         pods=_workload_pods(api),
-        hooks=_hook_uids(api),
+        hooks=hook_uids(api),
     )
     _render(baseline.source, scenario)
     revision = baseline.push(f"scenario {name}")
