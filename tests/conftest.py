@@ -35,6 +35,7 @@ TIER_OF_MODULE = {
     "test_image_versions": "render",
     "test_validate": "render",
     "test_workflows": "render",
+    "test_install_scripts": "render",
     "test_code_server_scripts": "servers",
     "test_keycloak_groups_plugin": "servers",
     "test_migrations": "servers",

@@ -22,7 +22,7 @@ actionlint_ok() {
 
 shellcheck_ok() {
   [[ -x "$BIN/shellcheck" ]] \
-    && "$BIN/shellcheck" --version | grep -qx "version: $SHELLCHECK_VERSION"
+    && "$BIN/shellcheck" --version | grep -x "version: $SHELLCHECK_VERSION" >/dev/null
 }
 
 if ! actionlint_ok; then

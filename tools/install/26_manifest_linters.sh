@@ -20,7 +20,7 @@ command -v go >/dev/null || { echo "26_manifest_linters: needs Go (go install)" 
 mkdir -p "$BIN"
 
 built_as() {  # built_as BINARY MODULE VERSION: the binary's build info records MODULE VERSION
-  [[ -x "$1" ]] && go version -m "$1" | grep -qE "^[[:space:]]*mod[[:space:]]+$2[[:space:]]+$3[[:space:]]"
+  [[ -x "$1" ]] && go version -m "$1" | grep -E "^[[:space:]]*mod[[:space:]]+$2[[:space:]]+$3[[:space:]]" >/dev/null
 }
 
 for tool in "${TOOLS[@]}"; do

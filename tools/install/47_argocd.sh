@@ -20,7 +20,7 @@ export GOTOOLCHAIN=go1.27.3 CGO_ENABLED=0
 stamp() { cat "$WRAPPER/go.mod" "$WRAPPER/go.sum" "${BASH_SOURCE[0]}" | sha256sum | cut -d' ' -f1; }
 
 if [[ -x "$OUT/bin/argocd" && -f "$STAMP" && "$(cat "$STAMP")" == "$(stamp)" ]] \
-  && "$OUT/bin/argocd" version --client --short 2>/dev/null | grep -q "v$VERSION"; then
+  && "$OUT/bin/argocd" version --client --short 2>/dev/null | grep "v$VERSION" >/dev/null; then
   exit 0
 fi
 command -v go >/dev/null || { echo "47_argocd: needs Go (go build)" >&2; exit 1; }
@@ -44,6 +44,6 @@ rm -f "$OUT/manifests/kustomization.yaml"
 install -m 0755 "$src/hack/git-verify-wrapper.sh" "$src/hack/gpg-wrapper.sh" "$OUT/bin/"
 chmod -R u+w "$OUT/manifests"
 
-"$OUT/bin/argocd" version --client --short | grep -q "v$VERSION" \
+"$OUT/bin/argocd" version --client --short | grep "v$VERSION" >/dev/null \
   || { echo "47_argocd: built argocd is not v$VERSION" >&2; exit 1; }
 stamp >"$STAMP"

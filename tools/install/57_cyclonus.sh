@@ -16,7 +16,7 @@ mkdir -p "$BIN"
 
 built() {
   [[ -x "$BIN/cyclonus" ]] \
-    && go version -m "$BIN/cyclonus" | grep -qE "^[[:space:]]*mod[[:space:]]+$MODULE[[:space:]]+$VERSION[[:space:]]"
+    && go version -m "$BIN/cyclonus" | grep -E "^[[:space:]]*mod[[:space:]]+$MODULE[[:space:]]+$VERSION[[:space:]]" >/dev/null
 }
 
 built && exit 0
