@@ -371,16 +371,37 @@ def _migrations(
     return []
 
 
-def _kept_live(
-    identity: Identity, old: Mapping[str, Any], new: Mapping[str, Any]
-) -> list[Prediction]:
-    """Fields Git stops setting that the API server fills in again from the live object."""
+def _kept_fields(identity: Identity, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """Fields of `spec` Git stops setting that the API server fills in again from the live
+    object (a Service's allocated IPs and ports)."""
     if (identity.group, identity.kind) != ("", "Service"):
         return []
     a, b = spec(old), spec(new)
     if "ExternalName" in (a.get("type"), b.get("type")):
         return []
-    kept = [k for k in SERVICE_ALLOCATED if a.get(k) and not b.get(k)]
+    return [k for k in SERVICE_ALLOCATED if a.get(k) and not b.get(k)]
+
+
+def _unchanged_live(identity: Identity, trees: Trees) -> bool:
+    """Whether the change leaves the live object as it is: all it does is stop setting fields
+    the API server keeps. Argo CD diffs server-side (a dry-run apply), so it sees no
+    difference and does not sync."""
+    old, new = _doc(trees.base.get(identity)), _doc(trees.head.get(identity))
+    if old is None or new is None:
+        return False
+    kept = _kept_fields(identity, old, new)
+    if not kept:
+        return False
+    without = {**old, "spec": {k: v for k, v in spec(old).items() if k not in kept}}
+    return without == new
+
+
+def _kept_live(
+    identity: Identity, old: Mapping[str, Any], new: Mapping[str, Any]
+) -> list[Prediction]:
+    """Fields Git stops setting that the API server fills in again from the live object."""
+    a = spec(old)
+    kept = _kept_fields(identity, old, new)
     if not kept:
         return []
     values = ", ".join(f"`spec.{k}: {json.dumps(a[k])}`" for k in kept)
@@ -552,13 +573,23 @@ def predict_application(
     jobs = _hook_jobs(trees.head)
     if not jobs or not changed:
         return ()
-    if not any(_managed(i, trees.head.get(i) or trees.base.get(i)) for i in changed):
+    managed = [i for i in changed if _managed(i, trees.head.get(i) or trees.base.get(i))]
+    if not managed:
         return (
             Prediction(
                 Effect.WAITS_FOR_SYNC,
                 "only hooks changed, and hooks are not managed resources: the app stays Synced, "
                 "no automated sync runs, and the new hooks run at the next sync (a later change "
                 "or `argocd app sync`)",
+            ),
+        )
+    if all(_unchanged_live(i, trees) for i in managed):
+        return (
+            Prediction(
+                Effect.WAITS_FOR_SYNC,
+                "the API server keeps every value this change stops setting, so Argo CD's "
+                "server-side diff finds nothing to apply: the app stays Synced, no automated "
+                "sync runs, and the hooks run at the next sync",
             ),
         )
     stopped = _stop(changed, trees, by_object)

@@ -371,3 +371,19 @@ def test_removed_deployment_predicts_nothing(rendered: dict[str, str]) -> None:
     tree = parse_files(_only(rendered, "homelab"))
     without = {i: m for i, m in tree.items() if i != identity}
     assert predict(identity, manifest, None, Trees(tree, without)) == ()
+
+
+def test_a_kept_value_beside_a_real_change_still_syncs(
+    rendered: dict[str, str], render_in_process: Render, tmp_path: Path
+) -> None:
+    """Only a change the API server ignores entirely leaves the app Synced; the same dropped
+    clusterIP beside a label change is a real difference, so the sync and its hooks run."""
+    (scenario,) = [s for s in SCENARIOS if s.name == "gke-gcs-headless-cluster-ip"]
+    base, head = scenario_trees(scenario, rendered, render_in_process, tmp_path)
+    service = Identity("gke-gcs", "", "Service", "mlflow", "mlflow-postgresql-hl")
+    labelled = copy.deepcopy(head[service].document)
+    labelled["metadata"].setdefault("labels", {})["example.com/team"] = "ml"
+    head[service] = Manifest(service, head[service].path, labelled)
+    predictions = predict_review(base, head, [service])
+    assert {p.effect for p in predictions.by_object[service]} == {Effect.KEEPS_LIVE_VALUE}
+    assert {p.effect for p in predictions.by_overlay["gke-gcs"]} == {Effect.RERUNS_JOBS}
