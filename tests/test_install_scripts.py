@@ -1,4 +1,7 @@
-"""The installers in tools/install/ run under `set -o pipefail`: a version check written as
+"""The project's shell scripts pass ShellCheck, and the installers' version checks hold under
+pipefail.
+
+The installers in tools/install/ run under `set -o pipefail`: a version check written as
 `prog --version | grep -q PATTERN` is then a race. `grep -q` exits at its first match and closes
 the pipe; if PROG still has lines to write it dies of SIGPIPE, and pipefail turns the match into
 a failure. CI failed on exactly that (`kubectl version --client` prints two lines), so every
@@ -15,6 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLERS = sorted((ROOT / "tools" / "install").rglob("*.sh"))
+SHELLCHECK = ROOT / ".cache" / "bin" / "shellcheck"  # tools/install/25_actionlint.sh
 # A pipe into `grep` with -q among its options (-q, -qx, -qE, --quiet, ...).
 EARLY_EXIT_GREP = re.compile(r"\|\s*grep\s+(?:-\S*\s+)*(?:-[A-Za-z]*q[A-Za-z]*|--quiet|--silent)\b")
 
@@ -51,3 +55,42 @@ def test_the_pattern_is_a_real_failure_under_pipefail() -> None:
     )
     assert early.returncode != 0
     assert reads_all.returncode == 0
+
+
+def shell_scripts() -> list[str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "*.sh"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return sorted(listed)
+
+
+def shellcheck(*paths: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    if not SHELLCHECK.is_file():
+        pytest.fail(f"{SHELLCHECK} is missing: run `bash tools/install/25_actionlint.sh`")
+    # -x follows `source`; .shellcheckrc resolves each directive from the script's folder.
+    return subprocess.run(
+        [str(SHELLCHECK), "-x", "-f", "gcc", *paths],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_every_shell_script_passes_shellcheck() -> None:
+    scripts = shell_scripts()
+    assert {str(p.relative_to(ROOT)) for p in INSTALLERS} <= set(scripts)
+    result = shellcheck(*scripts)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_shellcheck_finds_an_unquoted_expansion(tmp_path: Path) -> None:
+    (tmp_path / "bad.sh").write_text('#!/usr/bin/env bash\nrm -rf $1/cache\n')
+    result = shellcheck("bad.sh", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "SC2086" in result.stdout

@@ -6,7 +6,6 @@
 #   kubectl-validate: no release since v0.0.4 (2024), whose built-in schemas stop at old
 #                     Kubernetes versions; pinned to a commit through its pseudo-version.
 #   kustomize:        v5.8.2, the yardstick of `make bench` (v5.8.3 is refused by the module proxy).
-# Go checks every module download against the checksum database (go.sum semantics).
 # Cold build: about 3 min CPU; 25 min wall-clock on 2 busy cores.
 set -euo pipefail
 
@@ -18,17 +17,11 @@ TOOLS=(
   "kustomize sigs.k8s.io/kustomize/kustomize/v5 sigs.k8s.io/kustomize/kustomize/v5 v5.8.2"
 )
 
-command -v go >/dev/null || { echo "20_go_tools: needs Go (go install)" >&2; exit 1; }
-mkdir -p "$BIN"
-
-built_as() {  # built_as BINARY MODULE VERSION: the binary's build info records MODULE VERSION
-  [[ -x "$1" ]] && go version -m "$1" | grep -E "^[[:space:]]*mod[[:space:]]+$2[[:space:]]+$3[[:space:]]" >/dev/null
-}
+INSTALL_NAME=20_go_tools
+# shellcheck source=lib/go_install.sh
+source "$ROOT/tools/install/lib/go_install.sh"
 
 for tool in "${TOOLS[@]}"; do
   read -r name package module version <<<"$tool"
-  built_as "$BIN/$name" "$module" "$version" && continue
-  GOBIN="$BIN" go install "$package@$version"
-  built_as "$BIN/$name" "$module" "$version" \
-    || { echo "20_go_tools: $BIN/$name is not $module $version" >&2; exit 1; }
+  go_install_pinned "$name" "$package" "$module" "$version"
 done

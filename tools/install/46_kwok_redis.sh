@@ -20,9 +20,12 @@ REDIS="$ROOT/.cache/redis"
 REDIS_VERSION="7.0."
 mkdir -p "$BIN"
 
+INSTALL_NAME=46_kwok_redis
+# shellcheck source=lib/go_install.sh
+source "$ROOT/tools/install/lib/go_install.sh"
+
 kwok_ok() {
-  [[ -x "$BIN/kwok" ]] && [[ -s "$STAGES" ]] \
-    && go version -m "$BIN/kwok" | grep -E "^[[:space:]]*mod[[:space:]]+$KWOK_MODULE[[:space:]]+$KWOK_VERSION[[:space:]]" >/dev/null
+  [[ -s "$STAGES" ]] && built_as "$BIN/kwok" "$KWOK_MODULE" "$KWOK_VERSION"
 }
 redis_ok() {
   [[ -x "$REDIS/bin/redis-server" ]] \
@@ -30,7 +33,7 @@ redis_ok() {
 }
 
 if ! kwok_ok; then
-  GOBIN="$BIN" nice go install "$KWOK_MODULE/cmd/kwok@$KWOK_VERSION"
+  go_install_pinned kwok "$KWOK_MODULE/cmd/kwok" "$KWOK_MODULE" "$KWOK_VERSION"
   dir="$(cd "$ROOT/tools/kube-apiserver" && go mod download -json "$KWOK_MODULE@$KWOK_VERSION" \
     | "$ROOT/.venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')"
   mkdir -p "$(dirname "$STAGES")"

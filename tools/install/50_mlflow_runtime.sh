@@ -7,6 +7,7 @@
 #   tools/install/50_mlflow_runtime.sh --compile  re-lock requirements.in -> requirements.txt
 set -euo pipefail
 INSTALL_NAME="50_mlflow_runtime"
+# shellcheck source=lib/venv.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/venv.sh"
 
 PYTHON_MINOR="3.12"

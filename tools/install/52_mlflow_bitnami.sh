@@ -7,6 +7,7 @@
 #   tools/install/52_mlflow_bitnami.sh --compile  re-lock the .in -> .txt
 set -euo pipefail
 INSTALL_NAME="52_mlflow_bitnami"
+# shellcheck source=lib/venv.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/venv.sh"
 
 PYTHON_MINOR="3.12"

@@ -7,6 +7,7 @@
 #   tools/install/53_mlflow_previous.sh --compile  re-lock the .in -> .txt
 set -euo pipefail
 INSTALL_NAME="53_mlflow_previous"
+# shellcheck source=lib/venv.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/venv.sh"
 
 PYTHON_MINOR="3.12"

@@ -6,6 +6,7 @@
 #   tools/install/54_mlflow_client.sh --compile  re-lock the .in -> .txt
 set -euo pipefail
 INSTALL_NAME="54_mlflow_client"
+# shellcheck source=lib/venv.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/venv.sh"
 
 PYTHON_MINOR="3.12"

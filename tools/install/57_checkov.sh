@@ -8,6 +8,7 @@
 #   tools/install/57_checkov.sh --compile  re-lock the .in -> .txt
 set -euo pipefail
 INSTALL_NAME="57_checkov"
+# shellcheck source=lib/venv.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/venv.sh"
 
 PYTHON_MINOR="3.12"

