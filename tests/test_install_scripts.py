@@ -90,7 +90,7 @@ def test_every_shell_script_passes_shellcheck() -> None:
 
 
 def test_shellcheck_finds_an_unquoted_expansion(tmp_path: Path) -> None:
-    (tmp_path / "bad.sh").write_text('#!/usr/bin/env bash\nrm -rf $1/cache\n')
+    (tmp_path / "bad.sh").write_text("#!/usr/bin/env bash\nrm -rf $1/cache\n")
     result = shellcheck("bad.sh", cwd=tmp_path)
     assert result.returncode != 0
     assert "SC2086" in result.stdout
