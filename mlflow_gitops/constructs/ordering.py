@@ -22,6 +22,9 @@ PREREQUISITE_WAVE = -5
 # reads its Secrets, databases included; the setup Jobs after the databases, before the server.
 GENERATE_SECRETS_WAVE = -4
 DATABASE_WAVE = -3
+# A policy that copies generated Secrets into other namespaces: Kyverno copies for the
+# namespaces already labelled once, when the policy is created, so the sources must exist.
+SECRET_COPY_WAVE = GENERATE_SECRETS_WAVE + 1
 SETUP_WAVE = 0
 # The migration Job (a Sync hook): after the databases and the setup Jobs (wave 0) that create
 # logins and databases, before the server, so a new image never starts on an old schema.
@@ -45,7 +48,7 @@ _WAVES: dict[str, int] = {
     "Certificate": PREREQUISITE_WAVE,
     "NetworkPolicy": PREREQUISITE_WAVE,
     "CiliumNetworkPolicy": PREREQUISITE_WAVE,
-    "GeneratingPolicy": PREREQUISITE_WAVE,
+    "GeneratingPolicy": SECRET_COPY_WAVE,
     "MutatingPolicy": PREREQUISITE_WAVE,
     "Cluster": DATABASE_WAVE,
     "StatefulSet": DATABASE_WAVE,

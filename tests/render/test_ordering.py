@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 WAVE = "argocd.argoproj.io/sync-wave"
@@ -68,3 +70,36 @@ def test_bootstrap_jobs_are_sync_hooks_after_their_inputs_before_the_server(
             assert annotations["argocd.argoproj.io/hook-delete-policy"] == "BeforeHookCreation"
             if annotations[HOOK] == "Sync":
                 assert inputs < _wave(job) < server, f"{overlay}: {job['metadata']['name']}"
+
+
+SECRET_READ = re.compile(r'resource\.get\("v1",\s*"secrets",\s*"([^"]+)",\s*"([^"]+)"\)')
+
+
+def test_a_policy_that_copies_secrets_comes_after_the_job_that_creates_them(
+    objects: dict[str, dict[str, Any]],
+) -> None:
+    """Kyverno generates for the namespaces already labelled once, when the policy is
+    created: a source Secret the generate-secrets Job has not made yet fails that copy."""
+    checked = 0
+    for overlay, items in _overlays(objects).items():
+        created_by: dict[str, tuple[str, int]] = {}
+        for job in (o for o in items if o["kind"] == "Job"):
+            for volume in job["spec"]["template"]["spec"].get("volumes") or []:
+                config = volume.get("configMap", {}).get("name")
+                for cm in items:
+                    if cm["kind"] == "ConfigMap" and cm["metadata"]["name"] == config:
+                        for spec in json.loads(cm.get("data", {}).get("config.json", "[]")):
+                            if isinstance(spec, dict) and "name" in spec:
+                                created_by[spec["name"]] = (job["metadata"]["name"], _wave(job))
+        for policy in (o for o in items if o["kind"] == "GeneratingPolicy"):
+            text = json.dumps(policy["spec"])
+            for _, name in SECRET_READ.findall(text.replace('\\"', '"')):
+                if name in created_by:
+                    job, wave = created_by[name]
+                    assert _wave(policy) > wave, (
+                        f"{overlay}: GeneratingPolicy {policy['metadata']['name']} (wave "
+                        f"{_wave(policy)}) reads Secret {name} before Job {job} (wave {wave}) "
+                        "creates it"
+                    )
+                    checked += 1
+    assert checked, "no GeneratingPolicy reads a generated Secret: the test checks nothing"
