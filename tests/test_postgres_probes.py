@@ -3,7 +3,8 @@ container: its command with the container's environment) against a real PostgreS
 
 Liveness stays cheap (the server accepts connections); readiness checks more: the app's login
 runs a query on the app's database (issue 13, item 3). The rendered commands name the pod's
-port 5432; the test server listens on a free port, which is the one substitution made.
+port 5432 and the files of its mounted Secret; the test server listens on a free port and the
+Secret's files sit in a temporary folder: those are the substitutions made.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import contextlib
 import os
 import socket
 import subprocess
+import tempfile
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,9 +38,30 @@ def container(objects: Mapping[str, Any], overlay: str) -> Mapping[str, Any]:
     return main
 
 
-def probe(main: Mapping[str, Any], kind: str, server: PostgresServer) -> int:
+def secret_mounts(objects: Mapping[str, Any], overlay: str) -> dict[str, list[str]]:
+    """Mount path -> the files of each Secret-backed volume the container mounts."""
+    statefulset = objects[f"{overlay}/statefulset-mlflow-postgresql.yaml"]
+    spec = statefulset["spec"]["template"]["spec"]
+    volumes = {v["name"]: v for v in spec.get("volumes") or []}
+    mounts: dict[str, list[str]] = {}
+    for mount in spec["containers"][0].get("volumeMounts") or []:
+        volume = volumes.get(mount["name"], {})  # "data" is the claim template's
+        sources = volume.get("projected", {}).get("sources", [])
+        files = [i["path"] for src in sources for i in src.get("secret", {}).get("items", [])]
+        if files:
+            mounts[mount["mountPath"].rstrip("/")] = files
+    return mounts
+
+
+def probe(
+    main: Mapping[str, Any],
+    kind: str,
+    server: PostgresServer,
+    secrets: Mapping[str, list[str]],
+) -> int:
     """Exit status of the probe's command with the container's environment (a TCP probe: 0
-    when the port accepts a connection)."""
+    when the port accepts a connection). Every file of a mounted Secret holds the test
+    password, in a temporary folder that stands for its mount."""
     if "tcpSocket" in main[kind]:
         assert main[kind]["tcpSocket"]["port"] == 5432
         with (
@@ -46,17 +70,27 @@ def probe(main: Mapping[str, Any], kind: str, server: PostgresServer) -> int:
         ):
             return 0
         return 1
-    command = [
-        part.replace("127.0.0.1", server.host).replace("5432", str(server.port))
-        for part in main[kind]["exec"]["command"]
-    ]
-    env = {"PATH": f"{bin_dir()}:/usr/bin:/bin", "HOME": "/tmp"}
-    for var in main["env"]:
-        # Every Secret-backed variable gets the test password; the rest as rendered.
-        env[var["name"]] = var.get("value", PASSWORD)
-    result = subprocess.run(
-        command, env=env, capture_output=True, text=True, timeout=30, check=False
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        local: dict[str, str] = {}
+        for mount, files in secrets.items():
+            target = Path(folder) / mount.strip("/").replace("/", "_")
+            target.mkdir()
+            for name in files:
+                (target / name).write_text(PASSWORD)
+            local[mount] = str(target)
+        command = []
+        for rendered in main[kind]["exec"]["command"]:
+            part = rendered.replace("127.0.0.1", server.host).replace("5432", str(server.port))
+            for mount, target in local.items():
+                part = part.replace(f"{mount}/", f"{target}/")
+            command.append(part)
+        env = {"PATH": f"{bin_dir()}:/usr/bin:/bin", "HOME": "/tmp"}
+        for var in main["env"]:
+            # Every Secret-backed variable gets the test password; the rest as rendered.
+            env[var["name"]] = var.get("value", PASSWORD)
+        result = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=30, check=False
+        )
     return result.returncode
 
 
@@ -83,6 +117,7 @@ def test_ready_only_when_the_app_login_can_query_its_database(
     objects: Mapping[str, Any], overlay: str, server: PostgresServer
 ) -> None:
     main = container(objects, overlay)
+    secrets = secret_mounts(objects, overlay)
     user, database = user_and_database(main)
     assert main["livenessProbe"] != main["readinessProbe"]
     _reset(server, user, database)
@@ -91,17 +126,17 @@ def test_ready_only_when_the_app_login_can_query_its_database(
     try:
         # The server answers but the app's role and database do not exist yet (first start,
         # an init script that failed): alive, not ready.
-        assert probe(main, "livenessProbe", server) == 0
-        assert probe(main, "readinessProbe", server) != 0
+        assert probe(main, "livenessProbe", server, secrets) == 0
+        assert probe(main, "readinessProbe", server, secrets) != 0
         cur.execute(f"CREATE ROLE \"{user}\" LOGIN PASSWORD '{PASSWORD}'")
         # The role exists but its database does not: still not ready.
-        assert probe(main, "readinessProbe", server) != 0
+        assert probe(main, "readinessProbe", server, secrets) != 0
         cur.execute(f'CREATE DATABASE "{database}" OWNER "{user}"')
-        assert probe(main, "readinessProbe", server) == 0
+        assert probe(main, "readinessProbe", server, secrets) == 0
         # The Secret's password no longer matches the role's: not ready, still alive.
         cur.execute(f"ALTER ROLE \"{user}\" PASSWORD 'another-password-2'")
-        assert probe(main, "readinessProbe", server) != 0
-        assert probe(main, "livenessProbe", server) == 0
+        assert probe(main, "readinessProbe", server, secrets) != 0
+        assert probe(main, "livenessProbe", server, secrets) == 0
     finally:
         cur.close()
         conn.close()
@@ -113,8 +148,9 @@ def test_neither_probe_passes_when_nothing_listens(
     objects: Mapping[str, Any], overlay: str
 ) -> None:
     main = container(objects, overlay)
+    secrets = secret_mounts(objects, overlay)
     with running_postgres() as pg:
         stopped = pg
     assert not os.path.exists(stopped.data_dir)
-    assert probe(main, "livenessProbe", stopped) != 0
-    assert probe(main, "readinessProbe", stopped) != 0
+    assert probe(main, "livenessProbe", stopped, secrets) != 0
+    assert probe(main, "readinessProbe", stopped, secrets) != 0

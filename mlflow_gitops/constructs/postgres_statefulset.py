@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cdk8s_plus_35 import k8s
 from constructs import Construct
 
-from mlflow_gitops.config import PostgresStatefulSet
+from mlflow_gitops.config import PostgresStatefulSet, SecretKeyRef
 from mlflow_gitops.constructs.bootstrap import BootstrapStep
 from mlflow_gitops.constructs.database import DatabaseEndpoint
 from mlflow_gitops.constructs.meta import Identity
@@ -21,7 +21,7 @@ from mlflow_gitops.constructs.ordering import DATABASE_WAVE, KEEP, SYNC_WAVE
 from mlflow_gitops.constructs.peers import Flow, Need, Pods, tcp
 from mlflow_gitops.constructs.pods import container_security, pod_security_for, requirements
 from mlflow_gitops.constructs.postgres import PORT, postgres_uri, postgres_wiring
-from mlflow_gitops.constructs.wiring import ServerWiring, from_secret, plain
+from mlflow_gitops.constructs.wiring import ServerWiring, plain
 
 COMPONENT = "database"
 INIT_DIR = "/docker-entrypoint-initdb.d"
@@ -38,6 +38,9 @@ class _Layout:
     password_env: str
     database_env: str
     admin_password_env: str | None
+    # Where the Secret's files are mounted: the entrypoint reads <password_env>_FILE there, so
+    # no password sits in the container's environment (and in every process it starts).
+    secrets_dir: str
 
 
 # Names of environment variables, not values (S106 would flag the *_PASSWORD ones).
@@ -51,6 +54,7 @@ _LAYOUTS = {
         password_env="POSTGRESQL_PASSWORD",  # noqa: S106
         database_env="POSTGRESQL_DATABASE",
         admin_password_env="POSTGRESQL_POSTGRES_PASSWORD",  # noqa: S106
+        secrets_dir="/opt/bitnami/postgresql/secrets",  # the Bitnami chart's own mount
     ),
     # The official image: the app user is the superuser; PGDATA in a subdirectory of the
     # mount, because initdb refuses a mount point that holds lost+found.
@@ -62,8 +66,26 @@ _LAYOUTS = {
         password_env="POSTGRES_PASSWORD",  # noqa: S106
         database_env="POSTGRES_DB",
         admin_password_env=None,
+        secrets_dir="/run/secrets/postgresql",
     ),
 }
+
+
+PASSWORD_FILE = "password"  # file names in the mounted Secret
+ADMIN_PASSWORD_FILE = "postgres-password"
+
+
+def _secret_files(files: Mapping[str, SecretKeyRef]) -> k8s.ProjectedVolumeSource:
+    """One projected volume: each file from its Secret's key (the Secrets may differ)."""
+    by_secret: dict[str, list[k8s.KeyToPath]] = {}
+    for path, ref in files.items():
+        by_secret.setdefault(ref.name, []).append(k8s.KeyToPath(key=ref.key, path=path))
+    return k8s.ProjectedVolumeSource(
+        sources=[
+            k8s.VolumeProjection(secret=k8s.SecretProjection(name=name, items=items))
+            for name, items in by_secret.items()
+        ]
+    )
 
 
 class PostgresStatefulSetDatabase(Construct):
@@ -110,15 +132,22 @@ class PostgresStatefulSetDatabase(Construct):
                 metadata=identity.metadata(f"{s.name}-init", COMPONENT),
                 data={"extra-databases.sql": init_sql},
             )
+        # Each password is a file of the `secrets` volume, named after what it is.
+        files = {PASSWORD_FILE: s.password}
+        if layout.admin_password_env and s.admin_password:
+            files[ADMIN_PASSWORD_FILE] = s.admin_password
         env = [
             plain(layout.user_env, s.user),
-            from_secret(layout.password_env, s.password.name, s.password.key),
+            plain(f"{layout.password_env}_FILE", f"{layout.secrets_dir}/{PASSWORD_FILE}"),
             plain(layout.database_env, s.database),
             plain("PGDATA", layout.pgdata),
         ]
-        if layout.admin_password_env and s.admin_password:
+        if layout.admin_password_env and ADMIN_PASSWORD_FILE in files:
             env.append(
-                from_secret(layout.admin_password_env, s.admin_password.name, s.admin_password.key)
+                plain(
+                    f"{layout.admin_password_env}_FILE",
+                    f"{layout.secrets_dir}/{ADMIN_PASSWORD_FILE}",
+                )
             )
         scratch = [(f"scratch-{i}", path) for i, path in enumerate(layout.scratch)]
         # Liveness: the postmaster listens (see the probe below). Readiness: the app's login
@@ -129,7 +158,8 @@ class PostgresStatefulSetDatabase(Construct):
             command=[
                 "sh",
                 "-c",
-                f'PGPASSWORD="${layout.password_env}" PGCONNECT_TIMEOUT=3 exec psql -X -w -q '
+                f'PGPASSWORD="$(cat {layout.secrets_dir}/{PASSWORD_FILE})" PGCONNECT_TIMEOUT=3 '
+                "exec psql -X -w -q "
                 f"-h 127.0.0.1 -p {PORT} -U {s.user} -d {s.database} -tAc 'SELECT 1' -o /dev/null",
             ]
         )
@@ -157,6 +187,7 @@ class PostgresStatefulSetDatabase(Construct):
             volume_mounts=[
                 k8s.VolumeMount(name="data", mount_path=layout.data_dir),
                 k8s.VolumeMount(name="dshm", mount_path="/dev/shm"),
+                k8s.VolumeMount(name="secrets", mount_path=layout.secrets_dir, read_only=True),
                 *(k8s.VolumeMount(name=name, mount_path=path) for name, path in scratch),
                 *(
                     [k8s.VolumeMount(name="init", mount_path=INIT_DIR, read_only=True)]
@@ -167,6 +198,7 @@ class PostgresStatefulSetDatabase(Construct):
         )
         volumes = [
             k8s.Volume(name="dshm", empty_dir=k8s.EmptyDirVolumeSource(medium="Memory")),
+            k8s.Volume(name="secrets", projected=_secret_files(files)),
             *(k8s.Volume(name=name, empty_dir=k8s.EmptyDirVolumeSource()) for name, _ in scratch),
             *(
                 [

@@ -365,11 +365,42 @@ def provision_database(
             cur.execute(statement)
 
 
+def secret_file(
+    pod_spec: Mapping[str, Any], container: Mapping[str, Any], path: str
+) -> tuple[str, str]:
+    """(Secret, key) behind a file the container reads: its mount, then the volume's item
+    (a `secret` volume or a `projected` one of Secrets), as the kubelet lays them out."""
+    volumes = {v["name"]: v for v in pod_spec.get("volumes") or []}
+    for mount in container.get("volumeMounts") or []:
+        prefix = mount["mountPath"].rstrip("/") + "/"
+        if not path.startswith(prefix):
+            continue
+        relative = path.removeprefix(prefix)
+        volume = volumes[mount["name"]]
+        sources = (
+            [{"secret": {"name": volume["secret"]["secretName"], **volume["secret"]}}]
+            if "secret" in volume
+            else volume.get("projected", {}).get("sources", [])
+        )
+        for source in sources:
+            secret = source.get("secret")
+            if secret is None:
+                continue
+            items = secret.get("items")
+            if items is None and relative:
+                return secret["name"], relative  # every key, each a file of its name
+            for item in items or []:
+                if item["path"] == relative:
+                    return secret["name"], item["key"]
+    raise AssertionError(f"{path}: no mounted Secret provides this file")
+
+
 def statefulset_database(rendered: Rendered, pg: Any, cluster: Cluster) -> None:
     """The in-namespace PostgreSQL StatefulSet's first start, from its rendered env and init
     ConfigMap (official and Bitnami images name the variables differently)."""
     (statefulset,) = [o for (k, _), o in rendered.objects.items() if k == "StatefulSet"]
-    container = statefulset["spec"]["template"]["spec"]["containers"][0]
+    pod_spec = statefulset["spec"]["template"]["spec"]
+    container = pod_spec["containers"][0]
     env = {e["name"]: e for e in container["env"]}
 
     def value(*names: str) -> str:
@@ -380,7 +411,11 @@ def statefulset_database(rendered: Rendered, pg: Any, cluster: Cluster) -> None:
                     return str(item["value"])
                 ref = item["valueFrom"]["secretKeyRef"]
                 return cluster.secrets[(ref["name"], ref["key"])]
-        raise AssertionError(f"StatefulSet sets none of {names}")
+            if f"{name}_FILE" in env:
+                # The images' entrypoints read NAME_FILE when it is set (a mounted Secret).
+                secret = secret_file(pod_spec, container, env[f"{name}_FILE"]["value"])
+                return cluster.secrets[secret]
+        raise AssertionError(f"StatefulSet sets none of {names} (nor their _FILE)")
 
     init = "".join(
         text
