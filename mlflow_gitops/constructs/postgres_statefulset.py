@@ -134,15 +134,14 @@ class PostgresStatefulSetDatabase(Construct):
             )
         # Each password is a file of the `secrets` volume, named after what it is.
         files = {PASSWORD_FILE: s.password}
-        if layout.admin_password_env and s.admin_password:
-            files[ADMIN_PASSWORD_FILE] = s.admin_password
         env = [
             plain(layout.user_env, s.user),
             plain(f"{layout.password_env}_FILE", f"{layout.secrets_dir}/{PASSWORD_FILE}"),
             plain(layout.database_env, s.database),
             plain("PGDATA", layout.pgdata),
         ]
-        if layout.admin_password_env and ADMIN_PASSWORD_FILE in files:
+        if layout.admin_password_env and s.admin_password:
+            files[ADMIN_PASSWORD_FILE] = s.admin_password
             env.append(
                 plain(
                     f"{layout.admin_password_env}_FILE",
