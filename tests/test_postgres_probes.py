@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from tests.runtime.harness import secret_mounts
 from tests.servers.postgres import PostgresServer, bin_dir, running_postgres
 
 PASSWORD = "probe-password-1"  # a test server's throw-away password
@@ -38,26 +39,18 @@ def container(objects: Mapping[str, Any], overlay: str) -> Mapping[str, Any]:
     return main
 
 
-def secret_mounts(objects: Mapping[str, Any], overlay: str) -> dict[str, list[str]]:
-    """Mount path -> the files of each Secret-backed volume the container mounts."""
+def mounted_secrets(
+    objects: Mapping[str, Any], overlay: str
+) -> dict[str, dict[str, tuple[str, str]]]:
     statefulset = objects[f"{overlay}/statefulset-mlflow-postgresql.yaml"]
-    spec = statefulset["spec"]["template"]["spec"]
-    volumes = {v["name"]: v for v in spec.get("volumes") or []}
-    mounts: dict[str, list[str]] = {}
-    for mount in spec["containers"][0].get("volumeMounts") or []:
-        volume = volumes.get(mount["name"], {})  # "data" is the claim template's
-        sources = volume.get("projected", {}).get("sources", [])
-        files = [i["path"] for src in sources for i in src.get("secret", {}).get("items", [])]
-        if files:
-            mounts[mount["mountPath"].rstrip("/")] = files
-    return mounts
+    return secret_mounts(statefulset["spec"]["template"]["spec"], container(objects, overlay))
 
 
 def probe(
     main: Mapping[str, Any],
     kind: str,
     server: PostgresServer,
-    secrets: Mapping[str, list[str]],
+    secrets: Mapping[str, Mapping[str, tuple[str, str]]],
 ) -> int:
     """Exit status of the probe's command with the container's environment (a TCP probe: 0
     when the port accepts a connection). Every file of a mounted Secret holds the test
@@ -117,7 +110,7 @@ def test_ready_only_when_the_app_login_can_query_its_database(
     objects: Mapping[str, Any], overlay: str, server: PostgresServer
 ) -> None:
     main = container(objects, overlay)
-    secrets = secret_mounts(objects, overlay)
+    secrets = mounted_secrets(objects, overlay)
     user, database = user_and_database(main)
     assert main["livenessProbe"] != main["readinessProbe"]
     _reset(server, user, database)
@@ -148,7 +141,7 @@ def test_neither_probe_passes_when_nothing_listens(
     objects: Mapping[str, Any], overlay: str
 ) -> None:
     main = container(objects, overlay)
-    secrets = secret_mounts(objects, overlay)
+    secrets = mounted_secrets(objects, overlay)
     with running_postgres() as pg:
         stopped = pg
     assert not os.path.exists(stopped.data_dir)

@@ -365,33 +365,38 @@ def provision_database(
             cur.execute(statement)
 
 
+def secret_mounts(
+    pod_spec: Mapping[str, Any], container: Mapping[str, Any]
+) -> dict[str, dict[str, tuple[str, str]]]:
+    """Mount path -> {file: (Secret, key)} for each `secret` or `projected` volume of Secrets
+    the container mounts, as the kubelet lays their items out."""
+    volumes = {v["name"]: v for v in pod_spec.get("volumes") or []}
+    mounts: dict[str, dict[str, tuple[str, str]]] = {}
+    for mount in container.get("volumeMounts") or []:
+        volume = volumes.get(mount["name"], {})  # a claim template's mount has no volume here
+        if "secret" in volume:
+            sources = [{"secret": {**volume["secret"], "name": volume["secret"]["secretName"]}}]
+        else:
+            sources = volume.get("projected", {}).get("sources", [])
+        files = {
+            item["path"]: (source["secret"]["name"], item["key"])
+            for source in sources
+            if "secret" in source
+            for item in source["secret"].get("items") or []
+        }
+        if files:
+            mounts[mount["mountPath"].rstrip("/")] = files
+    return mounts
+
+
 def secret_file(
     pod_spec: Mapping[str, Any], container: Mapping[str, Any], path: str
 ) -> tuple[str, str]:
-    """(Secret, key) behind a file the container reads: its mount, then the volume's item
-    (a `secret` volume or a `projected` one of Secrets), as the kubelet lays them out."""
-    volumes = {v["name"]: v for v in pod_spec.get("volumes") or []}
-    for mount in container.get("volumeMounts") or []:
-        prefix = mount["mountPath"].rstrip("/") + "/"
-        if not path.startswith(prefix):
-            continue
-        relative = path.removeprefix(prefix)
-        volume = volumes[mount["name"]]
-        sources = (
-            [{"secret": {"name": volume["secret"]["secretName"], **volume["secret"]}}]
-            if "secret" in volume
-            else volume.get("projected", {}).get("sources", [])
-        )
-        for source in sources:
-            secret = source.get("secret")
-            if secret is None:
-                continue
-            items = secret.get("items")
-            if items is None and relative:
-                return secret["name"], relative  # every key, each a file of its name
-            for item in items or []:
-                if item["path"] == relative:
-                    return secret["name"], item["key"]
+    """(Secret, key) behind a file the container reads."""
+    for mount, files in secret_mounts(pod_spec, container).items():
+        name = path.removeprefix(f"{mount}/")
+        if name != path and name in files:
+            return files[name]
     raise AssertionError(f"{path}: no mounted Secret provides this file")
 
 
