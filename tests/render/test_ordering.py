@@ -82,18 +82,17 @@ def test_a_policy_that_copies_secrets_comes_after_the_job_that_creates_them(
     created: a source Secret the generate-secrets Job has not made yet fails that copy."""
     checked = 0
     for overlay, items in _overlays(objects).items():
+        configs = {o["metadata"]["name"]: o for o in items if o["kind"] == "ConfigMap"}
         created_by: dict[str, tuple[str, int]] = {}
         for job in (o for o in items if o["kind"] == "Job"):
             for volume in job["spec"]["template"]["spec"].get("volumes") or []:
-                config = volume.get("configMap", {}).get("name")
-                for cm in items:
-                    if cm["kind"] == "ConfigMap" and cm["metadata"]["name"] == config:
-                        for spec in json.loads(cm.get("data", {}).get("config.json", "[]")):
-                            if isinstance(spec, dict) and "name" in spec:
-                                created_by[spec["name"]] = (job["metadata"]["name"], _wave(job))
+                config = configs.get(volume.get("configMap", {}).get("name"), {})
+                for spec in json.loads(config.get("data", {}).get("config.json", "[]")):
+                    if isinstance(spec, dict) and "name" in spec:
+                        created_by[spec["name"]] = (job["metadata"]["name"], _wave(job))
         for policy in (o for o in items if o["kind"] == "GeneratingPolicy"):
-            text = json.dumps(policy["spec"])
-            for _, name in SECRET_READ.findall(text.replace('\\"', '"')):
+            expressions = " ".join(g["expression"] for g in policy["spec"]["generate"])
+            for _, name in SECRET_READ.findall(expressions):
                 if name in created_by:
                     job, wave = created_by[name]
                     assert _wave(policy) > wave, (
