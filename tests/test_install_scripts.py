@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_workflows import tool
+
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLERS = sorted((ROOT / "tools" / "install").rglob("*.sh"))
-SHELLCHECK = ROOT / ".cache" / "bin" / "shellcheck"  # tools/install/25_actionlint.sh
 # A pipe into `grep` with -q among its options (-q, -qx, -qE, --quiet, ...).
 EARLY_EXIT_GREP = re.compile(r"\|\s*grep\s+(?:-\S*\s+)*(?:-[A-Za-z]*q[A-Za-z]*|--quiet|--silent)\b")
 
@@ -69,11 +70,9 @@ def shell_scripts() -> list[str]:
 
 
 def shellcheck(*paths: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    if not SHELLCHECK.is_file():
-        pytest.fail(f"{SHELLCHECK} is missing: run `bash tools/install/25_actionlint.sh`")
     # -x follows `source`; .shellcheckrc resolves each directive from the script's folder.
     return subprocess.run(
-        [str(SHELLCHECK), "-x", "-f", "gcc", *paths],
+        [str(tool("shellcheck")), "-x", "-f", "gcc", *paths],
         cwd=cwd,
         capture_output=True,
         text=True,
