@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from typing import Any
 
 import pytest
@@ -296,11 +297,20 @@ def test_removed_object_is_pruned_but_claims_and_namespace_stay(synced: Delivery
     assert api.get(claim) is not None, "a claim left dist/ and was deleted with its data"
     assert api.get(namespace) is not None
     # Argo CD keeps them and says so: the app shows them as waiting for a prune it won't do.
-    app = synced.argocd.application("mlflow-homelab") or {}
-    kept = {
-        (r["kind"], r["name"])
-        for r in app["status"]["resources"]
-        if r.get("requiresPruning") and r["kind"] != "Job"
-    }
     # (The Namespace is Argo CD's through CreateNamespace: it is not listed once out of dist/.)
-    assert kept == {("PersistentVolumeClaim", "thinkube-models")}
+    expected = {("PersistentVolumeClaim", "thinkube-models")}
+
+    def kept() -> set[tuple[str, str]]:
+        app = synced.argocd.application("mlflow-homelab") or {}
+        return {
+            (r["kind"], r["name"])
+            for r in app["status"]["resources"]
+            if r.get("requiresPruning") and r["kind"] != "Job"
+        }
+
+    # The app's status lags the prune by a reconciliation: the pruned ConfigMap can still be
+    # listed right after it is gone from the cluster.
+    deadline = time.monotonic() + 120
+    while kept() != expected and time.monotonic() < deadline:
+        time.sleep(2)
+    assert kept() == expected
